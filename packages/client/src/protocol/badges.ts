@@ -68,5 +68,5 @@ export type Badge = z.infer<typeof Badge>;
 export type BadgeCatalog = z.infer<typeof BadgeCatalog>;
 export type MemberBadge = z.infer<typeof MemberBadge>;
 export type MemberBadges = z.infer<typeof MemberBadges>;
-export type LeaderboardQuery = z.input<typeof LeaderboardQuery>;
+export type LeaderboardQuery = Omit<z.input<typeof LeaderboardQuery>, 'limit'> & { limit?: number };
 export type Leaderboard = z.infer<typeof Leaderboard>;

@@ -1,0 +1,176 @@
+import type { Backend, CallContext } from './backend.ts';
+import { Emitter } from './emitter.ts';
+import { KithError } from './errors.ts';
+import { Identity } from './identity.ts';
+import { newId } from './ids.ts';
+import { Outbox, type OutboxChange, type OutboxItem, type OutboxKind } from './outbox.ts';
+import type { EngagementEvent, EventType } from './protocol/events.ts';
+import { restBackend } from './rest-backend.ts';
+import { memoryStore, openStore, type KeyValueStore } from './storage.ts';
+import type { TransportOptions } from './transport.ts';
+import { parseOrThrow } from './parse.ts';
+import type * as z from 'zod/mini';
+
+export interface ClientOptions extends TransportOptions {
+  /** Base URL of a Kith protocol server. Ignored when `backend` is given. */
+  endpoint?: string;
+  /** Public site key. */
+  site?: string;
+  /** Any implementation of the protocol; its answers are validated like network responses (see calls.ts). */
+  backend?: Backend;
+  /** Require `consent(true)` before anything is persisted or an id is sent. */
+  consentRequired?: boolean;
+  memberToken?: string;
+  /** Storage for the outbox: the most durable available (default) or memory only. */
+  store?: KeyValueStore | 'auto' | 'memory';
+  /** IndexedDB database name. */
+  storeName?: string;
+  /** Outbox bounds and backoff (mostly for tests). */
+  outbox?: { limit?: number; baseMs?: number; capMs?: number };
+}
+
+/** How a write ended, as the visitor should be told: sent (acknowledged), queued (saved, will send) or rejected. */
+export type Delivery<Ack = unknown> =
+  | { state: 'sent'; ack: Ack }
+  | { state: 'queued'; error?: KithError }
+  | { state: 'rejected'; error: KithError };
+
+export interface ClientEvents {
+  /** An outbox item changed state (queued, sending, delivered, rejected). */
+  delivery: OutboxChange;
+  /** An engagement event was recorded. */
+  track: EngagementEvent;
+}
+
+export type Widget = EngagementEvent['widget'];
+
+/** The headless SDK: reads validated, writes through the persisted outbox, identity attached. */
+export class KithClient {
+  readonly backend: Backend;
+  readonly identity: Identity;
+  readonly events = new Emitter<ClientEvents>();
+  readonly outbox: Outbox;
+  readonly ready: Promise<void>;
+  #options: ClientOptions;
+  #cleanup: (() => void)[] = [];
+
+  constructor(options: ClientOptions) {
+    this.#options = options;
+    if (!options.backend && !options.endpoint) throw new KithError('invalid-config', 'Kith needs an endpoint or a backend.');
+    const raw = options.backend ?? restBackend({ ...options, endpoint: options.endpoint!, site: options.site ?? '' });
+    this.backend = raw;
+    this.identity = new Identity(options);
+    const scope = options.site ?? options.endpoint ?? 'default';
+    this.outbox = new Outbox({ store: memoryStore(), scope, send: (k, t, b, keepalive) => this.#send(k, t, b as never, keepalive), ...options.outbox });
+    this.#cleanup.push(this.outbox.changes.on('change', (c) => this.events.emit('delivery', c)));
+    this.ready = this.#start();
+  }
+
+  async #start() {
+    if (this.identity.allowed) await this.#persist();
+    if (typeof window !== 'undefined') {
+      const online = () => void this.outbox.flush();
+      const pagehide = () => this.outbox.flushKeepalive();
+      window.addEventListener('online', online);
+      window.addEventListener('pagehide', pagehide);
+      this.#cleanup.push(() => window.removeEventListener('online', online), () => window.removeEventListener('pagehide', pagehide));
+    }
+    void this.outbox.flush(); // deliver what an earlier page left behind
+  }
+
+  async #persist() {
+    const s = this.#options.store;
+    const store = s && s !== 'auto' ? (s === 'memory' ? memoryStore() : s) : await openStore(this.#options.storeName);
+    await this.outbox.moveTo(store);
+  }
+
+  /** The per-call context: signal plus whatever identity is allowed. */
+  context(signal?: AbortSignal, keepalive?: boolean): CallContext {
+    return { signal, keepalive, visitorId: this.identity.visitorId, memberToken: this.identity.memberToken };
+  }
+
+  #send(kind: OutboxKind, target: string | undefined, body: never, keepalive: boolean): Promise<unknown> {
+    const b = this.backend;
+    const ctx = this.context(undefined, keepalive);
+    switch (kind) {
+      case 'response':
+        return b.upsertResponse(target!, body, ctx);
+      case 'feedback':
+        return b.submitFeedback(body, ctx);
+      case 'vote':
+        return b.voteTopic(target!, body, ctx);
+      case 'report':
+        return b.reportTopic(target!, body, ctx);
+      case 'event':
+        return b.sendEvents(body, ctx);
+    }
+  }
+
+  /** Persist a write, try it once, and tell how it went; a retryable failure stays queued and is retried later. */
+  async write<Ack>(kind: OutboxKind, body: unknown, opts: { target?: string; key?: string; ack?: z.ZodMiniType<Ack> } = {}): Promise<Delivery<Ack>> {
+    await this.ready;
+    let item: OutboxItem;
+    try {
+      item = await this.outbox.enqueue(kind, body, opts);
+    } catch (e) {
+      return { state: 'rejected', error: e as KithError };
+    }
+    return new Promise((resolve) => {
+      const off = this.outbox.changes.on('change', ({ item: i, ack, error }) => {
+        if (i.id !== item.id || i.rev < item.rev) return;
+        if (i.state === 'delivered') {
+          try {
+            resolve({ state: 'sent', ack: opts.ack ? parseOrThrow(opts.ack, ack, kind) : (ack as Ack) });
+          } catch (e) {
+            resolve({ state: 'rejected', error: e as KithError });
+          }
+        }
+        else if (i.state === 'rejected') resolve({ state: 'rejected', error: error! });
+        else if (i.state === 'queued' && error) resolve({ state: 'queued', error });
+        else return;
+        off();
+      });
+      void this.outbox.flush().then(() => {
+        off();
+        resolve({ state: 'queued' });
+      });
+    });
+  }
+
+  /** Record an engagement event; events are batched to `/v1/events` through the outbox. */
+  track(type: EventType, widget: Widget, subject?: string): void {
+    const event: EngagementEvent = { id: newId(), type, widget, subject, at: new Date().toISOString() };
+    this.events.emit('track', event);
+    void this.ready.then(() => this.outbox.enqueue('event', event)).then(() => this.#scheduleEvents(), () => {});
+  }
+
+  #eventsTimer: ReturnType<typeof setTimeout> | undefined;
+  #scheduleEvents() {
+    this.#eventsTimer ??= setTimeout(() => {
+      this.#eventsTimer = undefined;
+      void this.outbox.flush();
+    }, 1000);
+  }
+
+  /** Grant or withdraw consent; granting moves the queue to durable storage. */
+  async setConsent(granted: boolean): Promise<void> {
+    const was = this.identity.allowed;
+    this.identity.setConsent(granted);
+    await this.ready;
+    if (!was && this.identity.allowed) await this.#persist();
+    else if (was && !this.identity.allowed) await this.outbox.moveTo(memoryStore());
+  }
+
+  setMemberToken(token: string | undefined): void {
+    this.identity.memberToken = token || undefined;
+  }
+
+  close(): void {
+    this.outbox.close();
+    clearTimeout(this.#eventsTimer);
+    for (const fn of this.#cleanup.splice(0)) fn();
+  }
+}
+
+/** Create a client: `createClient({ endpoint: 'https://api.example.com', site: 'my-site' })`. */
+export const createClient = (options: ClientOptions) => new KithClient(options);

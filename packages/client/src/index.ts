@@ -1,0 +1,14 @@
+export type { Backend, CallContext } from './backend.ts';
+export { KithError, isKithError, type KithErrorKind } from './errors.ts';
+export { restBackend, type RestBackendOptions } from './rest-backend.ts';
+export { parseOrThrow } from './parse.ts';
+export * from './calls.ts';
+export { request, backoffDelay, parseRetryAfter, defaultRetry, type RetryPolicy, type TransportOptions } from './transport.ts';
+export { Outbox, type OutboxItem, type OutboxKind, type DeliveryState, type OutboxChange } from './outbox.ts';
+export { openStore, memoryStore, type KeyValueStore } from './storage.ts';
+export { Identity } from './identity.ts';
+export { Emitter } from './emitter.ts';
+export { newId } from './ids.ts';
+export { KithClient, createClient, type ClientOptions, type Delivery, type ClientEvents, type Widget } from './client.ts';
+export { configure, getConfig, getClient, onConfigChange, type KithConfig } from './config.ts';
+export type * from './protocol/index.ts';

@@ -1,0 +1,81 @@
+import type { Backend, CallContext } from './backend.ts';
+import { KithError } from './errors.ts';
+import { request, type TransportOptions } from './transport.ts';
+import type { TopicStreamEvent } from './protocol/topics.ts';
+
+export interface RestBackendOptions extends TransportOptions {
+  /** Base URL of a Kith protocol server; `/v1/...` is appended. */
+  endpoint: string;
+  /** Public site key, sent as `Kith-Site`. */
+  site: string;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+/** A Backend that speaks the Kith REST protocol (v1) over fetch. */
+export function restBackend(options: RestBackendOptions): Backend {
+  const base = options.endpoint.replace(/\/+$/, '');
+  const url = (path: string, query: Query = {}) => {
+    const u = new URL(`${base}/v1/${path}`, globalThis.location?.href);
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') u.searchParams.set(k, String(v));
+    return u.href;
+  };
+  const headers = (ctx: CallContext = {}, json = false) => {
+    const h: Record<string, string> = { Accept: 'application/json', 'Kith-Site': options.site, ...options.headers };
+    if (json) h['Content-Type'] = 'application/json';
+    if (ctx.visitorId) h['Kith-Visitor'] = ctx.visitorId;
+    if (ctx.memberToken) h.Authorization = `Bearer ${ctx.memberToken}`;
+    return h;
+  };
+  const get = (path: string, ctx?: CallContext, query?: Query) =>
+    request(url(path, query), { headers: headers(ctx), signal: ctx?.signal }, options) as Promise<never>;
+  const post = (path: string, body: unknown, ctx?: CallContext) =>
+    request(
+      url(path),
+      { method: 'POST', headers: headers(ctx, true), body: JSON.stringify(body), signal: ctx?.signal, keepalive: ctx?.keepalive },
+      options,
+    ) as Promise<never>;
+  const enc = encodeURIComponent;
+
+  return {
+    getSurvey: (id, ctx) => get(`surveys/${enc(id)}`, ctx),
+    upsertResponse: (surveyId, body, ctx) => post(`surveys/${enc(surveyId)}/responses`, body, ctx),
+    submitFeedback: (body, ctx) => post('feedback', body, ctx),
+    listTopics: (query, ctx) => get('topics', ctx, query),
+    voteTopic: (id, body, ctx) => post(`topics/${enc(id)}/votes`, body, ctx),
+    reportTopic: (id, body, ctx) => post(`topics/${enc(id)}/reports`, body, ctx),
+    getBadges: (ctx) => get('badges', ctx),
+    getMemberBadges: (id, ctx) => get(`members/${enc(id)}/badges`, ctx),
+    getLeaderboard: (query, ctx) => get('leaderboard', ctx, query),
+    sendEvents: (batch, ctx) => post('events', batch, ctx),
+    // EventSource cannot send headers, so the site and visitor travel in the query.
+    streamTopics: (query, onEvent, ctx = {}) =>
+      new Promise<void>((resolve, reject) => {
+        if (typeof EventSource === 'undefined') return reject(new KithError('network', 'No EventSource here'));
+        const source = new EventSource(url('topics/stream', { ...query, cursor: undefined, site: options.site, visitor: ctx.visitorId }));
+        let failures = 0;
+        const handle = (type: string) => (e: Event) => {
+          failures = 0;
+          try {
+            const data = JSON.parse((e as MessageEvent).data);
+            onEvent((data && data.type ? data : type === 'remove' ? { type, id: data.id } : { type, topic: data }) as TopicStreamEvent);
+          } catch {
+            // one unreadable event is skipped; the stream stays up
+          }
+        };
+        source.addEventListener('message', handle('upsert'));
+        source.addEventListener('upsert', handle('upsert'));
+        source.addEventListener('remove', handle('remove'));
+        source.addEventListener('open', () => (failures = 0));
+        source.addEventListener('error', () => {
+          if (source.readyState === EventSource.CLOSED || ++failures > 2) {
+            source.close();
+            reject(new KithError('network', 'The live stream failed'));
+          }
+        });
+        ctx.signal?.addEventListener('abort', () => (source.close(), resolve()), { once: true });
+      }),
+  };
+}

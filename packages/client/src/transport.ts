@@ -1,0 +1,95 @@
+import { KithError } from './errors.ts';
+import type { Problem } from './protocol/common.ts';
+
+/** Capped exponential backoff with full jitter. `maxWaitMs`: a longer Retry-After is surfaced to the caller, not slept. */
+export interface RetryPolicy {
+  retries: number;
+  baseMs: number;
+  capMs: number;
+  maxWaitMs: number;
+}
+
+export interface TransportOptions {
+  fetch?: typeof fetch;
+  /** Per-attempt timeout. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  random?: () => number;
+}
+
+export const defaultRetry: RetryPolicy = { retries: 2, baseMs: 250, capMs: 4000, maxWaitMs: 5000 };
+
+/** Full jitter: a random delay in [0, min(cap, base * 2^attempt)). */
+export const backoffDelay = (attempt: number, policy: Pick<RetryPolicy, 'baseMs' | 'capMs'>, random = Math.random) =>
+  Math.floor(random() * Math.min(policy.capMs, policy.baseMs * 2 ** attempt));
+
+/** `Retry-After` as seconds, from either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const s = Number(value);
+  if (Number.isFinite(s)) return Math.max(0, s);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
+  });
+
+/** Turns a non-2xx response into a KithError with its problem details. */
+async function errorFrom(res: Response): Promise<KithError> {
+  let problem: Problem | undefined;
+  try {
+    const body = await res.json();
+    if (body && typeof body === 'object' && typeof body.title === 'string') problem = body;
+  } catch {
+    // a non-JSON error body says nothing more than its status
+  }
+  const retryAfter = parseRetryAfter(res.headers.get('Retry-After')) ?? problem?.retryAfter;
+  const status = res.status;
+  const message = problem?.detail || problem?.title || `HTTP ${status}`;
+  const kind = status === 429 ? 'rate-limited' : status === 408 || status >= 500 ? 'network' : 'rejected';
+  return new KithError(kind, message, { status, retryAfter, problem });
+}
+
+/** One attempt: fetch with a timeout; resolves to the parsed JSON body (undefined for 204). */
+async function attempt(url: string, init: RequestInit, opts: TransportOptions): Promise<unknown> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), opts.timeoutMs ?? 10000);
+  const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
+  let res: Response;
+  try {
+    res = await (opts.fetch ?? globalThis.fetch)(url, { ...init, signal });
+  } catch (cause) {
+    if (init.signal?.aborted) throw cause;
+    if (timeout.signal.aborted) throw new KithError('timeout', `No answer from ${url}`, { cause });
+    throw new KithError('network', `Could not reach ${url}`, { cause });
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!res.ok) throw await errorFrom(res);
+  if (res.status === 204) return undefined;
+  const text = await res.text();
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch (cause) {
+    throw new KithError('invalid-response', `Malformed JSON from ${url}`, { status: res.status, cause });
+  }
+}
+
+/** Fetch JSON, retrying network errors, timeouts, 408, 429 and 5xx with backoff; never other 4xx. */
+export async function request(url: string, init: RequestInit, opts: TransportOptions = {}): Promise<unknown> {
+  const policy = { ...defaultRetry, ...opts.retry };
+  for (let n = 0; ; n++) {
+    try {
+      return await attempt(url, init, opts);
+    } catch (e) {
+      if (!(e instanceof KithError) || !e.retryable || n >= policy.retries) throw e;
+      const wait = e.retryAfter !== undefined ? e.retryAfter * 1000 : backoffDelay(n, policy, opts.random);
+      if (wait > policy.maxWaitMs) throw e;
+      await sleep(wait, init.signal ?? undefined);
+    }
+  }
+}
