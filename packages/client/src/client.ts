@@ -31,7 +31,7 @@ export interface ClientOptions extends TransportOptions {
 
 /** How a write ended, as the visitor should be told: sent (acknowledged), queued (saved, will send) or rejected. */
 export type Delivery<Ack = unknown> =
-  | { state: 'sent'; ack: Ack }
+  | { state: 'sent'; ack?: Ack }
   | { state: 'queued'; error?: KithError }
   | { state: 'rejected'; error: KithError };
 
@@ -119,11 +119,14 @@ export class KithClient {
       const off = this.outbox.changes.on('change', ({ item: i, ack, error }) => {
         if (i.id !== item.id || i.rev < item.rev) return;
         if (i.state === 'delivered') {
+          // acknowledged: an unreadable ack body does not make it unsent
+          let parsed: Ack | undefined;
           try {
-            resolve({ state: 'sent', ack: opts.ack ? parseOrThrow(opts.ack, ack, kind) : (ack as Ack) });
-          } catch (e) {
-            resolve({ state: 'rejected', error: e as KithError });
+            parsed = opts.ack ? parseOrThrow(opts.ack, ack, kind) : (ack as Ack);
+          } catch {
+            parsed = undefined;
           }
+          resolve({ state: 'sent', ack: parsed });
         }
         else if (i.state === 'rejected') resolve({ state: 'rejected', error: error! });
         else if (i.state === 'queued' && error) resolve({ state: 'queued', error });

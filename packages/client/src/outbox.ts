@@ -147,6 +147,9 @@ export class Outbox {
   async #flushNow() {
     clearTimeout(this.#timer);
     const items = (await this.#store.values<OutboxItem>(this.#prefix)).sort((a, b) => a.createdAt - b.createdAt);
+    // the store is the truth shared by tabs: forget what another tab delivered, learn what it queued
+    const stored = new Set(items.map((i) => i.id));
+    for (const id of this.#mirror.keys()) if (!stored.has(id)) this.#mirror.delete(id);
     for (const item of items) if (!this.#mirror.has(item.id) || this.#mirror.get(item.id)!.rev < item.rev) this.#set(item, false);
     const due = items.filter((i) => i.nextAt <= Date.now());
     const writes = due.filter((i) => i.kind !== 'event');
@@ -168,6 +171,11 @@ export class Outbox {
       return true;
     } catch (e) {
       const error = e instanceof KithError ? e : new KithError('network', String(e), { cause: e });
+      if (error.kind === 'invalid-response' && error.status && error.status < 300) {
+        // a 2xx is an acknowledgement even when its body is unreadable
+        for (const item of batch) await this.#settle(item, { ...item, state: 'delivered', error: undefined });
+        return true;
+      }
       const info = { kind: error.kind, message: error.message, status: error.status };
       if (!error.retryable) {
         for (const item of batch) await this.#settle(item, { ...item, state: 'rejected', error: info }, undefined, error);

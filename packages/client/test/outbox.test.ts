@@ -1,0 +1,58 @@
+import { expect } from '@esm-bundle/chai';
+import { Outbox, memoryStore, backoffDelay, parseRetryAfter, KithError, Identity } from '../src/index.ts';
+
+describe('outbox bounds', () => {
+  it('drops the oldest analytics events first and never a response or feedback', async () => {
+    const sent: unknown[] = [];
+    const outbox = new Outbox({ store: memoryStore(), scope: 's', limit: 3, send: async (_k, _t, b) => void sent.push(b) });
+    await outbox.enqueue('event', { n: 1 });
+    await outbox.enqueue('feedback', { n: 2 });
+    await outbox.enqueue('event', { n: 3 });
+    await outbox.enqueue('response', { n: 4 }, { target: 'x' });
+    expect(outbox.items().map((i) => (i.body as { n: number }).n)).to.deep.equal([2, 3, 4]);
+    await outbox.enqueue('feedback', { n: 5 });
+    expect(outbox.items().map((i) => (i.body as { n: number }).n)).to.deep.equal([2, 4, 5]);
+    const error = await outbox.enqueue('feedback', { n: 6 }).catch((e) => e);
+    expect(error).to.be.instanceOf(KithError);
+    expect(error.kind).to.equal('queue-full');
+    expect(outbox.items()).to.have.length(3);
+  });
+
+  it('batches events into one call', async () => {
+    const calls: { kind: string; body: unknown }[] = [];
+    const outbox = new Outbox({ store: memoryStore(), scope: 's', send: async (kind, _t, body) => void calls.push({ kind, body }) });
+    for (let i = 0; i < 5; i++) await outbox.enqueue('event', { i });
+    await outbox.flush();
+    expect(calls).to.have.length(1);
+    expect((calls[0]!.body as { events: unknown[] }).events).to.have.length(5);
+  });
+});
+
+describe('transport helpers', () => {
+  it('full jitter stays within the capped exponential window', () => {
+    expect(backoffDelay(0, { baseMs: 100, capMs: 1000 }, () => 0.999)).to.equal(99);
+    expect(backoffDelay(3, { baseMs: 100, capMs: 1000 }, () => 0.5)).to.equal(400);
+    expect(backoffDelay(10, { baseMs: 100, capMs: 1000 }, () => 0.999)).to.equal(999);
+  });
+  it('reads Retry-After as seconds or a date', () => {
+    expect(parseRetryAfter('7')).to.equal(7);
+    expect(parseRetryAfter(new Date(Date.now() + 3000).toUTCString())).to.be.within(2, 3);
+    expect(parseRetryAfter(null)).to.equal(undefined);
+  });
+});
+
+describe('identity and consent', () => {
+  it('sends no id until consent is granted, then a persisted one', () => {
+    localStorage.removeItem('kith:visitor');
+    const id = new Identity({ consentRequired: true });
+    expect(id.visitorId).to.equal(undefined);
+    expect(localStorage.getItem('kith:visitor')).to.equal(null);
+    id.setConsent(true);
+    const v = id.visitorId!;
+    expect(v).to.match(/^[A-Za-z0-9_-]{22}$/);
+    expect(new Identity().visitorId).to.equal(v);
+    id.setConsent(false);
+    expect(id.visitorId).to.equal(undefined);
+    expect(localStorage.getItem('kith:visitor')).to.equal(null);
+  });
+});
