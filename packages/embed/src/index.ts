@@ -1,0 +1,1 @@
+export { install, scriptConfig, widgets, type KithApi } from './loader.ts';
