@@ -1,0 +1,160 @@
+import { css } from 'lit';
+
+/** Styles of the shared controls: rating scale, choice list, progress bar, dialog and popover. */
+export const controlStyles = css`
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  .legend {
+    display: block;
+    padding: 0;
+    margin-block-end: 0.5rem;
+    font-weight: 600;
+  }
+  .opts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+  }
+  .opt {
+    position: relative;
+    display: inline-grid;
+    place-items: center;
+    flex: 1 0 auto;
+    min-width: 2.25rem;
+    min-height: 2.5rem;
+    padding: 0 0.25rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    cursor: pointer;
+    font-variant-numeric: tabular-nums;
+  }
+  .opt.on {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .opt:has(:focus-visible),
+  .choice:has(:focus-visible) {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .stars .opts,
+  .emoji .opts {
+    gap: 0;
+  }
+  .stars .opt,
+  .emoji .opt {
+    flex: 0 0 auto;
+    min-width: 2.75rem;
+    border-color: transparent;
+    background: none;
+    font-size: 1.75rem;
+    line-height: 1;
+  }
+  .stars .opt {
+    color: var(--_border);
+  }
+  .stars .opt.on {
+    color: var(--_accent);
+  }
+  .stars .opts:hover .opt {
+    color: var(--_accent);
+  }
+  .stars .opts:hover .opt:hover ~ .opt {
+    color: var(--_border);
+  }
+  .emoji .opt {
+    filter: grayscale(1);
+    opacity: 0.7;
+  }
+  .emoji .opt.on,
+  .emoji .opt:hover {
+    filter: none;
+    opacity: 1;
+    border-color: var(--_accent);
+    color: inherit;
+  }
+  .ends {
+    display: flex;
+    justify-content: space-between;
+    gap: 1rem;
+    margin-block-start: 0.25rem;
+  }
+  .choices .opts {
+    display: grid;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 2.5rem;
+    padding: 0.25rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .choice.on {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  .choice input {
+    accent-color: var(--_accent);
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    flex: none;
+  }
+  .choice input:focus-visible {
+    outline: none;
+  }
+  .other {
+    margin-block-start: 0.5rem;
+  }
+  .count {
+    justify-self: end;
+  }
+  .progress {
+    height: 0.25rem;
+    border-radius: 1rem;
+    background: var(--_surface);
+    overflow: hidden;
+  }
+  .progress .fill {
+    height: 100%;
+    background: var(--_accent);
+    transform-origin: left;
+    transition: transform 0.2s;
+  }
+  [dir='rtl'] .progress .fill {
+    transform-origin: right;
+  }
+  dialog {
+    border: 1px solid var(--_border);
+    padding: 0;
+    margin: auto;
+    background: var(--_bg);
+    color: var(--_fg);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+    width: min(30rem, calc(100vw - 2rem));
+    max-height: calc(100dvh - 2rem);
+    overflow: auto;
+    font: inherit;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  dialog.popover {
+    position: fixed;
+    inset: auto;
+    inset-inline-end: 1rem;
+    inset-block-end: 1rem;
+    margin: 0;
+    z-index: 2147483646;
+  }
+`;

@@ -1,0 +1,55 @@
+import { html, nothing } from 'lit';
+
+export interface TextFieldOptions {
+  /** The control's id, unique in the shadow root. */
+  id: string;
+  label: string;
+  value: string;
+  multiline?: boolean;
+  maxLength?: number;
+  placeholder?: string;
+  required?: boolean;
+  invalid?: boolean;
+  describedBy?: string;
+  /** The counter's text for the characters left (shown when `maxLength` is set). */
+  counter?: (left: number) => string;
+  onInput: (value: string) => void;
+}
+
+/** A labelled text input or textarea with a characters-left counter. */
+export function textField(o: TextFieldOptions) {
+  const count = o.maxLength && o.counter ? `${o.id}-count` : '';
+  const input = (e: Event) => o.onInput((e.target as HTMLInputElement).value);
+  const common = {
+    describedBy: [o.describedBy, count].filter(Boolean).join(' ') || nothing,
+    invalid: o.invalid ? 'true' : nothing,
+  };
+  return html`<div class="field">
+    <label class="legend" for=${o.id}>${o.label}</label>
+    ${o.multiline
+      ? html`<textarea
+          id=${o.id}
+          part="input"
+          maxlength=${o.maxLength ?? nothing}
+          placeholder=${o.placeholder || nothing}
+          ?required=${o.required}
+          aria-invalid=${common.invalid}
+          aria-describedby=${common.describedBy}
+          .value=${o.value}
+          @input=${input}
+        ></textarea>`
+      : html`<input
+          type="text"
+          id=${o.id}
+          part="input"
+          maxlength=${o.maxLength ?? nothing}
+          placeholder=${o.placeholder || nothing}
+          ?required=${o.required}
+          aria-invalid=${common.invalid}
+          aria-describedby=${common.describedBy}
+          .value=${o.value}
+          @input=${input}
+        />`}
+    ${count ? html`<span class="muted count" id=${count}>${o.counter!(o.maxLength! - o.value.length)}</span>` : nothing}
+  </div>`;
+}

@@ -1,0 +1,57 @@
+import type { LocalizedText } from '@kith/client';
+
+/** One UI string: plain, or one form per plural category chosen by the `n` variable. */
+export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;
+/** A widget's strings: locale -> key -> message. `en` is the fallback and must be complete. */
+export type Strings = Record<string, Record<string, Message>>;
+
+const RTL = /^(ar|he|fa|ur|ps|sd|yi|dv|ckb)\b/i;
+
+/** `rtl` for right-to-left languages. */
+export const direction = (locale: string): 'rtl' | 'ltr' => (RTL.test(locale) ? 'rtl' : 'ltr');
+
+/** The first candidate tag that is a valid BCP 47 tag, canonicalized; `en` when none. */
+export function pickLocale(candidates: (string | null | undefined)[]): string {
+  for (const c of candidates) {
+    if (!c) continue;
+    try {
+      return Intl.getCanonicalLocales(c)[0]!;
+    } catch {
+      // not a language tag: try the next source
+    }
+  }
+  return 'en';
+}
+
+/** The best of `available` for `locale`: exact, then same language (`es-MX` -> `es`, `zh-TW` -> `zh-CN`), else `en`. */
+export function matchLocale(locale: string, available: readonly string[]): string {
+  const lower = locale.toLowerCase();
+  const lang = lower.split('-')[0];
+  return (
+    available.find((a) => a.toLowerCase() === lower) ??
+    available.find((a) => a.toLowerCase().split('-')[0] === lang) ??
+    'en'
+  );
+}
+
+/** Text from a backend definition in the visitor's language: exact, same language, the default locale, then any. */
+export function localize(text: LocalizedText | undefined, locale: string, fallback = 'en'): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  const keys = Object.keys(text);
+  const key = keys.includes(locale) ? locale : matchLocale(locale, keys);
+  return text[key] ?? text[fallback] ?? text[keys[0]!] ?? '';
+}
+
+/** Fill `{name}` slots; numbers are formatted for `locale`, and `n` picks the plural form. */
+export function format(message: Message | undefined, locale: string, vars: Record<string, string | number> = {}): string {
+  if (message === undefined) return '';
+  const m =
+    typeof message === 'string'
+      ? message
+      : (message[new Intl.PluralRules(locale).select(Number(vars.n ?? 0))] ?? message.other ?? '');
+  return m.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = vars[k];
+    return typeof v === 'number' ? new Intl.NumberFormat(locale).format(v) : (v ?? '');
+  });
+}

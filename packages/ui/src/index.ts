@@ -1,0 +1,12 @@
+export { KithElement, type Theme, type EventDetail } from './kith-element.ts';
+export { attr, oneOf, numberIn, cssColor, urlAttr, localeAttr, type AttrDeclaration } from './attributes.ts';
+export { baseStyles } from './theme.ts';
+export { uiStrings } from './strings.ts';
+export { direction, pickLocale, matchLocale, localize, format, type Message, type Strings } from './i18n.ts';
+export { controlStyles } from './controls/controls.styles.ts';
+export { ratingScale, type RatingScaleOptions } from './controls/rating-scale.ts';
+export { choiceList, type ChoiceListOptions } from './controls/choice-list.ts';
+export { textField, type TextFieldOptions } from './controls/text-field.ts';
+export { progressBar } from './controls/progress-bar.ts';
+export { DialogController, deepActiveElement } from './controls/dialog.ts';
+export { roving } from './controls/roving.ts';

@@ -1,0 +1,313 @@
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { KithError, getClient, getConfig, onConfigChange, type Backend, type KithClient } from '@kith/client';
+import { cssColor, localeAttr, oneOf, urlAttr, type AttrDeclaration } from './attributes.ts';
+import { direction as dirOf, format, localize, matchLocale, pickLocale, type Strings } from './i18n.ts';
+import { uiStrings } from './strings.ts';
+import { baseStyles } from './theme.ts';
+import type { LocalizedText } from '@kith/client';
+import * as z from 'zod/mini';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+/** Payload of `kith-*` events, looked up from the global `HTMLElementEventMap`. */
+export type EventDetail<K extends keyof HTMLElementEventMap> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+const specs = new WeakMap<object, Map<string, AttrDeclaration>>();
+/** Attribute name -> declaration, for the properties declared with `attr()`. */
+function attrSpecs(ctor: typeof LitElement): Map<string, AttrDeclaration> {
+  let map = specs.get(ctor);
+  if (!map) {
+    map = new Map();
+    for (const [name, d] of ctor.elementProperties) {
+      if ((d as AttrDeclaration).schema && d.attribute !== false) {
+        map.set(typeof d.attribute === 'string' ? d.attribute : String(name).toLowerCase(), d as AttrDeclaration);
+      }
+    }
+    specs.set(ctor, map);
+  }
+  return map;
+}
+
+/**
+ * The base of every Kith widget: validated attributes, page-wide defaults from `Kith.configure()`,
+ * the shared client, theme and locale, lazy start, an error state and `kith-*` events.
+ *
+ * A widget overrides `load()` (fetch what it needs; throw a KithError to show the error state) and
+ * `renderBody()` (its content); `static strings` adds its UI strings and `static styles` its CSS
+ * after `baseStyles`.
+ *
+ * @cssproperty --kith-font - Font family (inherits the page's by default).
+ * @cssproperty --kith-font-size - Base font size (1rem).
+ * @cssproperty --kith-accent - Accent color of primary buttons, selection and focus rings.
+ * @cssproperty --kith-on-accent - Text on the accent color.
+ * @cssproperty --kith-bg - Background.
+ * @cssproperty --kith-fg - Text color.
+ * @cssproperty --kith-muted - Secondary text.
+ * @cssproperty --kith-border - Borders of fields and buttons.
+ * @cssproperty --kith-surface - Background of raised pieces (options, cards).
+ * @cssproperty --kith-error - Error text and invalid borders.
+ * @cssproperty --kith-success - Success marks.
+ * @cssproperty --kith-radius - Corner radius.
+ * @cssproperty --kith-space - Base spacing.
+ * @cssproperty --kith-shadow - Shadow of popovers and dialogs.
+ * @csspart base - The wrapper around everything.
+ * @csspart error - The error state.
+ */
+export class KithElement extends LitElement {
+  static override styles = baseStyles;
+
+  static override properties: PropertyDeclarations = {
+    endpoint: urlAttr,
+    site: {},
+    locale: localeAttr,
+    theme: oneOf('light', 'dark', 'auto'),
+    accent: cssColor,
+    memberToken: { attribute: 'member-token' },
+    eager: { type: Boolean },
+    backend: { attribute: false },
+    failure: { state: true },
+    loading: { state: true },
+  };
+
+  /** Extra UI strings of the widget (locale -> key -> message); the shared ones are in `uiStrings`. */
+  static strings: Strings = {};
+  /** The locales with bundled UI strings. */
+  static locales = Object.keys(uiStrings);
+
+  /** Base URL of a Kith protocol server (else `Kith.configure({ endpoint })`). */
+  declare endpoint?: string;
+  /** Public site key. */
+  declare site?: string;
+  /** UI and content language; else the nearest `lang`, the document's, then the browser's. */
+  declare locale?: string;
+  declare theme?: Theme;
+  /** Accent color (a CSS color). */
+  declare accent?: string;
+  /** A signed-in member's token, issued by the brand's backend. */
+  declare memberToken?: string;
+  /** Start at once instead of when scrolled near. */
+  declare eager: boolean;
+  /** A `Backend` object used instead of the REST backend at `endpoint`. */
+  declare backend?: Backend;
+  /** The error shown instead of the widget, if any. */
+  declare failure?: KithError;
+  /** True while `load()` runs. */
+  declare loading: boolean;
+
+  /** Attribute -> the invalid value given, for the error state. */
+  #invalid = new Map<string, string>();
+  #abort?: AbortController;
+  #observer?: IntersectionObserver;
+  #offConfig?: () => void;
+  #started = false;
+
+  constructor() {
+    super();
+    this.eager = false;
+    this.loading = false;
+  }
+
+  /** Whether to wait until the element is near the viewport before `load()`; widgets may say no. */
+  protected get lazy(): boolean {
+    return true;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#offConfig = onConfigChange(() => this.requestUpdate());
+    void this.updateComplete.then(() => this.isConnected && this.#arm());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#offConfig?.();
+    this.#observer?.disconnect();
+    this.#abort?.abort();
+    this.#started = false;
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    const spec = attrSpecs(this.constructor as typeof LitElement).get(name);
+    if (!spec) return;
+    const bad = value !== null && value !== '' && !z.safeParse(spec.schema, value).success;
+    if (bad && this.#invalid.get(name) !== value) {
+      console.error(`<${this.localName}> ${name}="${value}" is not valid: use ${spec.allowed}.`);
+    }
+    const had = this.#invalid.size;
+    if (bad) this.#invalid.set(name, value);
+    else this.#invalid.delete(name);
+    if (this.#invalid.size !== had) this.requestUpdate();
+    if (had && !this.#invalid.size && this.isConnected) this.retry();
+  }
+
+  /** Whether an attribute holds a value its schema refuses. */
+  get misconfigured(): boolean {
+    return this.#invalid.size > 0;
+  }
+
+  #arm() {
+    if (this.#started) return;
+    if (this.eager || !this.lazy || typeof IntersectionObserver === 'undefined') return void this.#start();
+    this.#observer?.disconnect();
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          this.#observer?.disconnect();
+          void this.#start();
+        }
+      },
+      { rootMargin: '200px' },
+    );
+    this.#observer.observe(this);
+  }
+
+  async #start() {
+    if (this.#started || this.misconfigured) return;
+    this.#started = true;
+    const abort = (this.#abort = new AbortController());
+    this.loading = true;
+    try {
+      await this.load(this.client, abort.signal);
+    } catch (e) {
+      if (!abort.signal.aborted) this.fail(e);
+    } finally {
+      if (this.#abort === abort) this.loading = false;
+    }
+  }
+
+  /** Clear the error state and start again. */
+  retry(): void {
+    this.#abort?.abort();
+    this.failure = undefined;
+    this.#started = false;
+    this.#arm();
+  }
+
+  /**
+   * Fetch what the widget needs. Runs once the element is near the viewport (or at once with
+   * `eager`); `signal` aborts when it leaves the page. Throw to show the error state.
+   */
+  protected async load(_client: KithClient, _signal: AbortSignal): Promise<void> {}
+
+  /** Show the error state for `e` (a KithError, or anything else as an unexpected response). */
+  protected fail(e: unknown): void {
+    const err = e instanceof KithError ? e : new KithError('invalid-response', String((e as Error)?.message ?? e), { cause: e });
+    if (err.kind === 'invalid-response' || err.kind === 'invalid-config') {
+      console.error(`<${this.localName}> ${err.message}${err.path ? ` (at ${err.path})` : ''}`);
+    }
+    this.failure = err;
+  }
+
+  /** The page's shared client for this element's endpoint and site (or backend). Throws `invalid-config` without either. */
+  get client(): KithClient {
+    const c = getConfig();
+    const backend = this.backend ?? (this.endpoint ? undefined : c.backend);
+    const endpoint = this.endpoint ?? c.endpoint;
+    if (!backend && !endpoint) throw new KithError('invalid-config', 'Set the endpoint attribute, a backend, or Kith.configure({ endpoint }).');
+    const client = getClient(backend ? { backend, site: this.site ?? c.site } : { endpoint, site: this.site ?? c.site });
+    if (this.memberToken) client.setMemberToken(this.memberToken);
+    return client;
+  }
+
+  #locale?: string;
+  /** The visitor's language: attribute, `Kith.configure({ locale })`, nearest `lang`, document, browser. */
+  get resolvedLocale(): string {
+    return (this.#locale ??= pickLocale([
+      this.locale,
+      getConfig().locale,
+      this.closest('[lang]')?.getAttribute('lang'),
+      document.documentElement.lang,
+      ...(navigator.languages ?? [navigator.language]),
+    ]));
+  }
+
+  /** `ltr` or `rtl` for the visitor's language. */
+  get direction(): 'ltr' | 'rtl' {
+    return dirOf(this.resolvedLocale);
+  }
+
+  /** light, dark or auto: the attribute, else `Kith.configure({ theme })`, else light. */
+  get resolvedTheme(): Theme {
+    return this.theme ?? getConfig().theme ?? 'light';
+  }
+
+  /** A UI string in the visitor's language: the widget's `static strings`, then the shared ones; `{name}` slots filled. */
+  t(key: string, vars?: Record<string, string | number>): string {
+    const own = (this.constructor as typeof KithElement).strings;
+    const ui = matchLocale(this.resolvedLocale, (this.constructor as typeof KithElement).locales);
+    const msg = own[ui]?.[key] ?? uiStrings[ui]?.[key] ?? own.en?.[key] ?? uiStrings.en![key] ?? key;
+    return format(msg, ui, vars);
+  }
+
+  /** Backend-provided text in the visitor's language (`fallback` is the definition's default locale). */
+  l(text: LocalizedText | undefined, fallback?: string): string {
+    return localize(text, this.resolvedLocale, fallback);
+  }
+
+  /** A number formatted for the visitor's language. */
+  n(value: number, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.resolvedLocale, options).format(value);
+  }
+
+  /** Dispatch a bubbling, composed, cancelable `kith-*` event; false when a listener called preventDefault(). */
+  emit<K extends keyof HTMLElementEventMap>(name: K, detail: EventDetail<K>): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, cancelable: true, detail }));
+  }
+
+  /** The sentence for an error, in the visitor's language. */
+  errorText(e: KithError): string {
+    return this.t(e.status === 404 ? 'e-not-found' : `e-${e.kind}`);
+  }
+
+  /** The visible, polite error state. Widgets may override it. */
+  protected renderError(): unknown {
+    const e = this.failure;
+    return html`<div part="error" class="error" role="status">
+      <span>${e ? this.errorText(e) : this.t('e-invalid-config')}</span>
+      ${e?.retryable ? html`<button class="btn" part="button" @click=${() => this.retry()}>${this.t('retry')}</button>` : nothing}
+    </div>`;
+  }
+
+  /** The widget's content. */
+  protected renderBody(): unknown {
+    return nothing;
+  }
+
+  /** Classes added to the wrapper (`part="base"`). */
+  protected get wrapperClass(): string {
+    return '';
+  }
+
+  protected override render() {
+    let body: unknown;
+    if (this.misconfigured || this.failure) body = this.renderError();
+    else {
+      try {
+        body = this.renderBody();
+      } catch (e) {
+        // never let a rendering bug throw into the host page
+        queueMicrotask(() => this.fail(e));
+        body = nothing;
+      }
+    }
+    const accent = this.accent ?? getConfig().accent;
+    return html`<div
+      part="base"
+      class="kith ${this.wrapperClass}"
+      lang=${this.resolvedLocale}
+      dir=${this.direction}
+      data-theme=${this.resolvedTheme}
+      style=${styleMap(accent ? { '--kith-accent': accent } : {})}
+    >
+      ${body}
+    </div>`;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.#locale = undefined; // re-read: the attribute, configure() or an ancestor's lang may have changed
+    if (changed.has('memberToken') && this.memberToken && this.#started) this.client.setMemberToken(this.memberToken);
+  }
+}

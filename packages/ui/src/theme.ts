@@ -1,0 +1,175 @@
+import { css } from 'lit';
+
+const dark = css`
+  --_bg: var(--kith-bg, #18181b);
+  --_fg: var(--kith-fg, #f4f4f5);
+  --_muted: var(--kith-muted, #a1a1aa);
+  --_border: var(--kith-border, #71717a);
+  --_surface: var(--kith-surface, #27272a);
+  --_accent: var(--kith-accent, #a5b4fc);
+  --_on-accent: var(--kith-on-accent, #1e1b4b);
+  --_error: var(--kith-error, #fca5a5);
+  --_success: var(--kith-success, #86efac);
+  color-scheme: dark;
+`;
+
+/**
+ * The base every widget's styles start with: inherited properties reset at :host (so host page CSS
+ * cannot leak in), the `--kith-*` tokens for light and dark, focus rings, buttons and fields.
+ */
+export const baseStyles = css`
+  :host {
+    all: initial;
+    display: block;
+    font-family: var(--kith-font, inherit);
+    font-size: var(--kith-font-size, 1rem);
+    line-height: 1.5;
+    -webkit-text-size-adjust: 100%;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .kith {
+    --_bg: var(--kith-bg, #ffffff);
+    --_fg: var(--kith-fg, #18181b);
+    --_muted: var(--kith-muted, #52525b);
+    --_border: var(--kith-border, #71717a);
+    --_surface: var(--kith-surface, #f4f4f5);
+    --_accent: var(--kith-accent, #4338ca);
+    --_on-accent: var(--kith-on-accent, #ffffff);
+    --_error: var(--kith-error, #b91c1c);
+    --_success: var(--kith-success, #15803d);
+    --_radius: var(--kith-radius, 0.5rem);
+    --_space: var(--kith-space, 1rem);
+    --_shadow: var(--kith-shadow, 0 0.5rem 2rem rgb(0 0 0 / 0.2));
+    color-scheme: light;
+    color: var(--_fg);
+    background: var(--_bg);
+    border-radius: var(--_radius);
+    font: inherit;
+    text-align: start;
+  }
+  .kith[data-theme='dark'] {
+    ${dark}
+  }
+  @media (prefers-color-scheme: dark) {
+    .kith[data-theme='auto'] {
+      ${dark}
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  h2,
+  h3,
+  p {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.125em;
+    font-weight: 600;
+  }
+  .muted {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .btn {
+    font: inherit;
+    min-height: 2.5rem;
+    min-width: 2.5rem;
+    padding: 0.375rem 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+    cursor: pointer;
+  }
+  .btn.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .btn.ghost {
+    border-color: transparent;
+    background: transparent;
+  }
+  .btn:disabled {
+    opacity: 0.6;
+    cursor: default;
+  }
+  .btn:hover:not(:disabled) {
+    filter: brightness(0.95);
+  }
+  .icon {
+    padding: 0;
+    line-height: 1;
+    font-size: 1.25em;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  input[type='text'],
+  textarea {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.75rem;
+    width: 100%;
+    min-height: 2.5rem;
+  }
+  textarea {
+    min-height: 6rem;
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  .msg {
+    color: var(--_error);
+    font-size: 0.875em;
+  }
+  .status {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+`;

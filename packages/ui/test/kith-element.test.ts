@@ -1,0 +1,264 @@
+import { expect } from '@esm-bundle/chai';
+import { html, render } from 'lit';
+import 'axe-core/axe.min.js';
+import { KithError, type KithClient } from '@kith/client';
+import { memoryBackend } from '@kith/client/memory';
+import { KithElement, choiceList, format, localize, matchLocale, oneOf, pickLocale, ratingScale, controlStyles, baseStyles, textField } from '../src/index.ts';
+
+declare global {
+  interface HTMLElementEventMap {
+    'kith-probe-ping': CustomEvent<{ n: number }>;
+  }
+}
+
+class Probe extends KithElement {
+  static override styles = [baseStyles, controlStyles];
+  static override properties = { mode: oneOf('a', 'b'), value: { state: true }, picks: { state: true } };
+  static override strings = { en: { hello: 'Hello {name}' }, es: { hello: 'Hola {name}' } };
+  declare mode?: 'a' | 'b';
+  declare value?: number;
+  declare picks: string[];
+  loads = 0;
+  constructor() {
+    super();
+    this.picks = [];
+  }
+  protected override async load(client: KithClient) {
+    this.loads++;
+    await client.backend.getSurvey(this.id || 'none');
+  }
+  protected override renderBody() {
+    return html`<p>${this.t('hello', { name: 'Ana' })}</p>
+      ${ratingScale({
+        name: 'r',
+        label: 'Rate',
+        from: 1,
+        to: 5,
+        kind: 'stars',
+        value: this.value,
+        format: (n) => this.n(n),
+        itemLabel: (n) => this.t('of', { n, max: 5 }),
+        onChange: (n) => (this.value = n),
+      })}
+      ${choiceList({
+        name: 'c',
+        label: 'Pick',
+        multiple: true,
+        choices: [
+          { id: 'x', label: 'X' },
+          { id: 'y', label: 'Y' },
+          { id: 'z', label: 'Z' },
+        ],
+        selected: this.picks,
+        onChange: (s) => (this.picks = s),
+      })}`;
+  }
+}
+customElements.define('kith-probe', Probe);
+
+const seed = { surveys: [{ id: 'ok', version: 1, questions: [{ id: 'q', type: 'yesno', text: 'Q?' }] }] } as never;
+const mounted: HTMLElement[] = [];
+async function mount(attrs: Record<string, string> = {}, backend = memoryBackend(seed)) {
+  const el = document.createElement('kith-probe') as Probe;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.backend = backend;
+  document.body.append(el);
+  mounted.push(el);
+  await el.updateComplete;
+  return el;
+}
+const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+const shadow = (el: Element) => el.shadowRoot!;
+
+afterEach(() => mounted.splice(0).forEach((el) => el.remove()));
+
+describe('KithElement', () => {
+  it('reports an invalid attribute once, shows a polite error, never throws', async () => {
+    const errors: unknown[][] = [];
+    const orig = console.error;
+    console.error = (...a: unknown[]) => errors.push(a);
+    try {
+      const el = await mount({ mode: 'zzz', eager: '', id: 'ok' });
+      await tick();
+      expect(errors.length).to.equal(1);
+      expect(String(errors[0]![0])).to.contain('mode="zzz"').and.contain('a or b');
+      expect(el.mode).to.equal(undefined);
+      const status = shadow(el).querySelector('[role=status]')!;
+      expect(status.textContent).to.contain('not set up correctly');
+      expect(el.loads).to.equal(0);
+      el.setAttribute('mode', 'b');
+      await tick();
+      expect(el.mode).to.equal('b');
+      expect(shadow(el).querySelector('[role=status]')).to.equal(null);
+      expect(el.loads).to.equal(1);
+    } finally {
+      console.error = orig;
+    }
+  });
+
+  it('starts only near the viewport unless eager', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '5000px';
+    document.body.prepend(spacer);
+    try {
+      const lazy = await mount({ id: 'ok' });
+      const eager = await mount({ id: 'ok', eager: '' });
+      await tick(50);
+      expect(lazy.loads).to.equal(0);
+      expect(eager.loads).to.equal(1);
+      lazy.scrollIntoView();
+      await tick(100);
+      expect(lazy.loads).to.equal(1);
+    } finally {
+      spacer.remove();
+    }
+  });
+
+  it('shows a load failure as a sentence, with retry for retryable errors', async () => {
+    let fail = true;
+    const b = memoryBackend(seed);
+    const get = b.getSurvey;
+    b.getSurvey = async (id) => {
+      if (fail) throw new KithError('network', 'offline');
+      return get(id);
+    };
+    const el = await mount({ id: 'ok', eager: '' }, b);
+    await tick();
+    expect(el.failure?.kind).to.equal('network');
+    const retry = shadow(el).querySelector<HTMLButtonElement>('[part=error] button')!;
+    expect(retry.textContent).to.equal('Try again');
+    fail = false;
+    retry.click();
+    await tick();
+    expect(el.failure).to.equal(undefined);
+    expect(el.loads).to.equal(2);
+  });
+
+  it('shows unknown ids as not found and needs an endpoint or backend', async () => {
+    const el = await mount({ id: 'missing', eager: '' });
+    await tick();
+    expect(shadow(el).querySelector('[role=status]')!.textContent).to.contain('not found');
+    const orphan = document.createElement('kith-probe') as Probe;
+    orphan.setAttribute('eager', '');
+    document.body.append(orphan);
+    mounted.push(orphan);
+    await tick();
+    expect(orphan.failure?.kind).to.equal('invalid-config');
+  });
+
+  it('emits bubbling, composed events', async () => {
+    const el = await mount();
+    let got: CustomEvent<{ n: number }> | undefined;
+    document.addEventListener('kith-probe-ping', (e) => (got = e), { once: true });
+    el.emit('kith-probe-ping', { n: 3 });
+    expect(got?.detail.n).to.equal(3);
+    expect(got?.composed).to.equal(true);
+  });
+
+  it('takes the locale from the attribute, then the nearest lang; ar is right-to-left', async () => {
+    const wrap = document.createElement('div');
+    wrap.lang = 'es-MX';
+    document.body.append(wrap);
+    const el = document.createElement('kith-probe') as Probe;
+    wrap.append(el);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('p')!.textContent).to.equal('Hola Ana');
+    el.locale = 'ar';
+    await el.updateComplete;
+    const base = shadow(el).querySelector('[part=base]')!;
+    expect(base.getAttribute('dir')).to.equal('rtl');
+    expect(el.t('next')).to.equal('التالي');
+    expect(shadow(el).querySelector('p')!.textContent).to.equal('Hello Ana');
+    wrap.remove();
+  });
+
+  it('formats plurals and numbers through Intl', () => {
+    expect(format({ one: '{n} day', other: '{n} days' }, 'en', { n: 1 })).to.equal('1 day');
+    expect(format({ one: 'остался {n}', few: 'осталось {n}а', other: 'осталось {n}ов' }, 'ru', { n: 3 })).to.equal('осталось 3а');
+    expect(format('{n}', 'en', { n: 12345 })).to.equal('12,345');
+    expect(pickLocale([undefined, '', 'not a tag!', 'zh-cn'])).to.equal('zh-CN');
+    expect(matchLocale('zh-TW', ['en', 'zh-CN'])).to.equal('zh-CN');
+    expect(localize({ en: 'Hi', 'es-ES': 'Hola' }, 'es-MX')).to.equal('Hola');
+    expect(localize({ fr: 'Salut', de: 'Hallo' }, 'ru', 'de')).to.equal('Hallo');
+  });
+
+  it('applies theme and accent', async () => {
+    const el = await mount({ theme: 'dark', accent: 'rebeccapurple' });
+    const base = shadow(el).querySelector<HTMLElement>('[part=base]')!;
+    expect(base.dataset.theme).to.equal('dark');
+    expect(getComputedStyle(base).color).to.equal('rgb(244, 244, 245)');
+    expect(base.style.getPropertyValue('--kith-accent')).to.equal('rebeccapurple');
+  });
+
+  it('resets inherited host page CSS', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'body { letter-spacing: 9px; text-transform: uppercase; line-height: 5; font-family: serif }';
+    document.head.append(style);
+    try {
+      const el = await mount();
+      const p = shadow(el).querySelector('p')!;
+      expect(getComputedStyle(p).textTransform).to.equal('none');
+      expect(getComputedStyle(p).letterSpacing).to.equal('normal');
+      expect(getComputedStyle(p).fontFamily).to.equal('serif'); // the font is inherited on purpose
+    } finally {
+      style.remove();
+    }
+  });
+});
+
+describe('shared controls', () => {
+  it('rating scale: arrows move and select, one tab stop', async () => {
+    const el = await mount();
+    const radios = [...shadow(el).querySelectorAll<HTMLInputElement>('.scale input')];
+    expect(radios.map((r) => r.getAttribute('aria-label'))).to.deep.equal(['1 of 5', '2 of 5', '3 of 5', '4 of 5', '5 of 5']);
+    radios[2]!.click();
+    await el.updateComplete;
+    expect(el.value).to.equal(3);
+    expect(shadow(el).querySelectorAll('.opt.on').length).to.equal(3);
+  });
+
+  it('choice list: roving focus with arrows, Home and End', async () => {
+    const el = await mount();
+    const boxes = () => [...shadow(el).querySelectorAll<HTMLInputElement>('.choices input')];
+    expect(boxes().map((b) => b.tabIndex)).to.deep.equal([0, -1, -1]);
+    boxes()[0]!.focus();
+    boxes()[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    expect(shadow(el).activeElement).to.equal(boxes()[1]);
+    expect(boxes().map((b) => b.tabIndex)).to.deep.equal([-1, 0, -1]);
+    boxes()[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
+    expect(shadow(el).activeElement).to.equal(boxes()[2]);
+    boxes()[2]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    expect(shadow(el).activeElement).to.equal(boxes()[0]);
+    boxes()[2]!.click();
+    await el.updateComplete;
+    expect(el.picks).to.deep.equal(['z']);
+  });
+
+  it('text field counts characters left and links its message', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    let v = 'abc';
+    render(
+      textField({ id: 't', label: 'Say', value: v, maxLength: 10, invalid: true, describedBy: 'm', counter: (n) => `${n} left`, onInput: (x) => (v = x) }),
+      host,
+    );
+    const input = host.querySelector('input')!;
+    expect(host.querySelector('.count')!.textContent).to.equal('7 left');
+    expect(input.getAttribute('aria-describedby')).to.equal('m t-count');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    input.value = 'abcd';
+    input.dispatchEvent(new Event('input'));
+    expect(v).to.equal('abcd');
+    host.remove();
+  });
+
+  it('has no axe violations, light, dark and rtl', async () => {
+    for (const attrs of [{}, { theme: 'dark' }, { locale: 'ar', theme: 'dark' }]) {
+      const el = await mount(attrs);
+      const r = await (window as any).axe.run(el);
+      const why = r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ') + ' ' + n.failureSummary).join(' | ')}`);
+      expect(why, JSON.stringify(attrs)).to.deep.equal([]);
+      el.remove();
+    }
+  });
+});
