@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { KithError, getClient, getConfig, onConfigChange, type Backend, type KithClient } from '@kith/client';
 import { cssColor, localeAttr, oneOf, urlAttr, type AttrDeclaration } from './attributes.ts';
@@ -55,7 +55,7 @@ function attrSpecs(ctor: typeof LitElement): Map<string, AttrDeclaration> {
  * @csspart error - The error state.
  */
 export class KithElement extends LitElement {
-  static override styles = baseStyles;
+  static override styles: CSSResultGroup = baseStyles;
 
   static override properties: PropertyDeclarations = {
     endpoint: urlAttr,

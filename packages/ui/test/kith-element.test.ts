@@ -149,7 +149,7 @@ describe('KithElement', () => {
   it('emits bubbling, composed events', async () => {
     const el = await mount();
     let got: CustomEvent<{ n: number }> | undefined;
-    document.addEventListener('kith-probe-ping', (e) => (got = e), { once: true });
+    document.addEventListener('kith-probe-ping', (e) => (got = e as CustomEvent<{ n: number }>), { once: true });
     el.emit('kith-probe-ping', { n: 3 });
     expect(got?.detail.n).to.equal(3);
     expect(got?.composed).to.equal(true);
@@ -223,12 +223,12 @@ describe('shared controls', () => {
     expect(boxes().map((b) => b.tabIndex)).to.deep.equal([0, -1, -1]);
     boxes()[0]!.focus();
     boxes()[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
-    expect(shadow(el).activeElement).to.equal(boxes()[1]);
+    expect(shadow(el).activeElement === boxes()[1]).to.equal(true);
     expect(boxes().map((b) => b.tabIndex)).to.deep.equal([-1, 0, -1]);
     boxes()[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
-    expect(shadow(el).activeElement).to.equal(boxes()[2]);
+    expect(shadow(el).activeElement === boxes()[2]).to.equal(true);
     boxes()[2]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
-    expect(shadow(el).activeElement).to.equal(boxes()[0]);
+    expect(shadow(el).activeElement === boxes()[0]).to.equal(true);
     boxes()[2]!.click();
     await el.updateComplete;
     expect(el.picks).to.deep.equal(['z']);
@@ -253,7 +253,7 @@ describe('shared controls', () => {
   });
 
   it('has no axe violations, light, dark and rtl', async () => {
-    for (const attrs of [{}, { theme: 'dark' }, { locale: 'ar', theme: 'dark' }]) {
+    for (const attrs of [{}, { theme: 'dark' }, { locale: 'ar', theme: 'dark' }] as Record<string, string>[]) {
       const el = await mount(attrs);
       const r = await (window as any).axe.run(el);
       const why = r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ') + ' ' + n.failureSummary).join(' | ')}`);

@@ -12,6 +12,8 @@ export interface ChoiceListOptions {
   selected: readonly string[];
   /** Offer "other" with a text field; `text` is undefined while "other" is not picked. */
   other?: { label: string; specify: string; text?: string; maxLength?: number };
+  /** Help text under the legend. */
+  hint?: string;
   invalid?: boolean;
   describedBy?: string;
   /** The new selection; `other` is the "other" text, undefined when "other" is not picked. */
@@ -22,6 +24,7 @@ export interface ChoiceListOptions {
 export function choiceList(o: ChoiceListOptions) {
   const type = o.multiple ? 'checkbox' : 'radio';
   const otherOn = o.other?.text !== undefined;
+  const hint = o.hint ? `${o.name}-hint` : '';
   const first = Math.max(0, o.choices.findIndex((c) => o.selected.includes(c.id)));
   const toggle = (id: string, checked: boolean) => {
     if (!o.multiple) return o.onChange([id]);
@@ -44,10 +47,11 @@ export function choiceList(o: ChoiceListOptions) {
     part="choices"
     role=${o.multiple ? nothing : 'radiogroup'}
     aria-invalid=${o.invalid ? 'true' : nothing}
-    aria-describedby=${o.describedBy || nothing}
+    aria-describedby=${[hint, o.describedBy].filter(Boolean).join(' ') || nothing}
     @keydown=${o.multiple ? roving : undefined}
   >
     <legend class="legend">${o.label}</legend>
+    ${hint ? html`<p class="muted hint" id=${hint}>${o.hint}</p>` : nothing}
     <div class="opts">
       ${o.choices.map((c, i) => item(c.id, c.label, o.selected.includes(c.id), i, (on) => toggle(c.id, on)))}
       ${o.other

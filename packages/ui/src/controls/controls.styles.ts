@@ -14,6 +14,12 @@ export const controlStyles = css`
     margin-block-end: 0.5rem;
     font-weight: 600;
   }
+  .hint {
+    margin-block: -0.25rem 0.5rem;
+  }
+  .field .hint {
+    margin: 0;
+  }
   .opts {
     display: flex;
     flex-wrap: wrap;

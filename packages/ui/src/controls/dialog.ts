@@ -43,7 +43,10 @@ export class DialogController implements ReactiveController {
     if (!d.open) {
       try {
         if (modal) d.showModal();
-        else d.show();
+        else if (focus) d.show();
+        // show() would move focus in (the dialog focusing steps): a popover that opens by itself must
+        // not take focus from whatever the visitor is typing into
+        else d.setAttribute('open', '');
       } catch {
         d.setAttribute('open', ''); // not in the document yet, or a browser without dialog support
       }

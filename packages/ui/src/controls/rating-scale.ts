@@ -12,6 +12,8 @@ export interface RatingScaleOptions {
   /** Words under the two ends (`Not likely`, `Very likely`). */
   low?: string;
   high?: string;
+  /** Help text under the legend. */
+  hint?: string;
   invalid?: boolean;
   /** Ids of elements describing the group (an error message). */
   describedBy?: string;
@@ -32,6 +34,7 @@ export function ratingScale(o: RatingScaleOptions) {
   const kind = o.kind ?? 'numbers';
   const values = Array.from({ length: o.to - o.from + 1 }, (_, i) => o.from + i);
   const ends = o.low || o.high ? `${o.name}-ends` : '';
+  const hint = o.hint ? `${o.name}-hint` : '';
   const glyph = (n: number) =>
     kind === 'stars' ? '★' : kind === 'emoji' ? FACES[Math.round(((n - o.from) * 4) / (o.to - o.from))] : o.format(n);
   const on = (n: number) => o.value !== undefined && (kind === 'stars' ? n <= o.value : n === o.value);
@@ -40,9 +43,10 @@ export function ratingScale(o: RatingScaleOptions) {
     part="scale"
     role="radiogroup"
     aria-invalid=${o.invalid ? 'true' : nothing}
-    aria-describedby=${[ends, o.describedBy].filter(Boolean).join(' ') || nothing}
+    aria-describedby=${[hint, ends, o.describedBy].filter(Boolean).join(' ') || nothing}
   >
     <legend class="legend">${o.label}</legend>
+    ${hint ? html`<p class="muted hint" id=${hint}>${o.hint}</p>` : nothing}
     <div class="opts">
       ${values.map(
         (n) => html`<label class="opt ${on(n) ? 'on' : ''}" part="option${on(n) ? ' option-selected' : ''}"

@@ -9,6 +9,8 @@ export interface TextFieldOptions {
   maxLength?: number;
   placeholder?: string;
   required?: boolean;
+  /** Help text under the label. */
+  hint?: string;
   invalid?: boolean;
   describedBy?: string;
   /** The counter's text for the characters left (shown when `maxLength` is set). */
@@ -19,13 +21,15 @@ export interface TextFieldOptions {
 /** A labelled text input or textarea with a characters-left counter. */
 export function textField(o: TextFieldOptions) {
   const count = o.maxLength && o.counter ? `${o.id}-count` : '';
+  const hint = o.hint ? `${o.id}-hint` : '';
   const input = (e: Event) => o.onInput((e.target as HTMLInputElement).value);
   const common = {
-    describedBy: [o.describedBy, count].filter(Boolean).join(' ') || nothing,
+    describedBy: [hint, o.describedBy, count].filter(Boolean).join(' ') || nothing,
     invalid: o.invalid ? 'true' : nothing,
   };
   return html`<div class="field">
     <label class="legend" for=${o.id}>${o.label}</label>
+    ${hint ? html`<p class="muted hint" id=${hint}>${o.hint}</p>` : nothing}
     ${o.multiline
       ? html`<textarea
           id=${o.id}

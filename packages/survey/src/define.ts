@@ -1,0 +1,3 @@
+import { KithSurvey } from './survey.ts';
+
+if (!customElements.get('kith-survey')) customElements.define('kith-survey', KithSurvey);
