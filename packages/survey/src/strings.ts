@@ -1,75 +1,26 @@
-import type { Strings } from '@kith/ui';
+import type { Strings, StringsLoader } from '@kith/ui';
 
-// The survey's own UI strings; the shared ones (next, back, submit, close, required...) come from @kith/ui.
-export const surveyStrings: Strings = {
-  en: {
-    survey: 'Survey',
-    progress: 'Question {n} of {total}',
-    optional: 'Optional',
-    low: 'Not likely',
-    high: 'Very likely',
-    thanks: 'Thank you!',
-    thanksSent: 'Your answers were sent.',
-    thanksQueued: 'Your answers are saved and will be sent when you are back online.',
-  },
-  es: {
-    survey: 'Encuesta',
-    progress: 'Pregunta {n} de {total}',
-    optional: 'Opcional',
-    low: 'Poco probable',
-    high: 'Muy probable',
-    thanks: '¡Gracias!',
-    thanksSent: 'Tus respuestas se enviaron.',
-    thanksQueued: 'Tus respuestas están guardadas y se enviarán cuando vuelvas a tener conexión.',
-  },
-  ru: {
-    survey: 'Опрос',
-    progress: 'Вопрос {n} из {total}',
-    optional: 'Необязательно',
-    low: 'Маловероятно',
-    high: 'Очень вероятно',
-    thanks: 'Спасибо!',
-    thanksSent: 'Ваши ответы отправлены.',
-    thanksQueued: 'Ваши ответы сохранены и будут отправлены, когда появится связь.',
-  },
-  ro: {
-    survey: 'Sondaj',
-    progress: 'Întrebarea {n} din {total}',
-    optional: 'Opțional',
-    low: 'Puțin probabil',
-    high: 'Foarte probabil',
-    thanks: 'Mulțumim!',
-    thanksSent: 'Răspunsurile au fost trimise.',
-    thanksQueued: 'Răspunsurile sunt salvate și vor fi trimise când reveniți online.',
-  },
-  id: {
-    survey: 'Survei',
-    progress: 'Pertanyaan {n} dari {total}',
-    optional: 'Opsional',
-    low: 'Tidak mungkin',
-    high: 'Sangat mungkin',
-    thanks: 'Terima kasih!',
-    thanksSent: 'Jawaban Anda telah terkirim.',
-    thanksQueued: 'Jawaban Anda tersimpan dan akan dikirim saat Anda kembali online.',
-  },
-  'zh-CN': {
-    survey: '问卷',
-    progress: '第 {n} 题，共 {total} 题',
-    optional: '选填',
-    low: '不太可能',
-    high: '非常可能',
-    thanks: '谢谢！',
-    thanksSent: '您的回答已发送。',
-    thanksQueued: '您的回答已保存，联网后将自动发送。',
-  },
-  ar: {
-    survey: 'استبيان',
-    progress: 'السؤال {n} من {total}',
-    optional: 'اختياري',
-    low: 'غير محتمل',
-    high: 'محتمل جدًا',
-    thanks: 'شكرًا لك!',
-    thanksSent: 'تم إرسال إجاباتك.',
-    thanksQueued: 'تم حفظ إجاباتك وستُرسل عند عودة الاتصال.',
-  },
+// The survey's own UI strings; the shared ones (next, back, submit, close, required...) come from
+// @kith/ui. English is bundled; the other locales load on first use.
+const en = {
+  survey: 'Survey',
+  progress: 'Question {n} of {total}',
+  optional: 'Optional',
+  low: 'Not likely',
+  high: 'Very likely',
+  thanks: 'Thank you!',
+  thanksSent: 'Your answers were sent.',
+  thanksQueued: 'Your answers are saved and will be sent when you are back online.',
+};
+
+export type SurveyStringKey = keyof typeof en;
+export const surveyStrings: Strings = { en };
+
+export const surveyLocales: Record<string, StringsLoader> = {
+  es: () => import('./locales/es.ts'),
+  ru: () => import('./locales/ru.ts'),
+  ro: () => import('./locales/ro.ts'),
+  id: () => import('./locales/id.ts'),
+  'zh-CN': () => import('./locales/zh-CN.ts'),
+  ar: () => import('./locales/ar.ts'),
 };

@@ -15,7 +15,7 @@ import {
   textField,
 } from '@kith/ui';
 import { isEmpty, nextQuestion, problem } from './logic.ts';
-import { surveyStrings } from './strings.ts';
+import { surveyLocales, surveyStrings } from './strings.ts';
 import { surveyStyles } from './survey.styles.ts';
 import { armTrigger, parseTrigger, type Trigger } from './trigger.ts';
 import { eligible, readRecord, recordKey, writeRecord, type VisitorRecord } from './visitor-record.ts';
@@ -65,6 +65,7 @@ export interface SurveyEventDetail {
 export class KithSurvey extends KithElement {
   static override styles = [baseStyles, controlStyles, surveyStyles];
   static override strings = surveyStrings;
+  static override loaders = surveyLocales;
   static override properties = {
     survey: attr(z.string().check(z.minLength(1)), 'a survey id'),
     display: oneOf('inline', 'popover', 'modal'),
@@ -106,6 +107,7 @@ export class KithSurvey extends KithElement {
   #error?: string;
   #delivery?: { state: 'sent' | 'queued' | 'rejected'; error?: KithError };
   #cleanup: (() => void)[] = [];
+  #saving: Promise<unknown> = Promise.resolve();
   #dialog = new DialogController(this, () => this.renderRoot.querySelector('dialog'), () => this.close());
 
   constructor() {
@@ -186,17 +188,19 @@ export class KithSurvey extends KithElement {
     this.#error = undefined;
   }
 
+  /** Remember the response in progress (or that it is finished) in this browser, where consent allows. */
   #persist() {
-    if (!this.#client?.identity.allowed) return;
     const done = this.#finished;
-    writeRecord(this.#key, {
-      ...this.#record,
-      responseId: done ? undefined : this.#responseId || undefined,
-      version: this.#def?.version,
-      answers: done ? undefined : this.#answers,
-      path: done ? undefined : this.#path,
-      seq: done ? undefined : this.#seq,
-    });
+    if (this.#def) {
+      Object.assign(this.#record, {
+        responseId: done ? undefined : this.#responseId,
+        version: this.#def.version,
+        answers: done ? undefined : this.#answers,
+        path: done ? undefined : this.#path,
+        seq: done ? undefined : this.#seq,
+      });
+    }
+    if (this.#client?.identity.allowed) writeRecord(this.#key, this.#record);
   }
 
   override disconnectedCallback(): void {
@@ -309,7 +313,7 @@ export class KithSurvey extends KithElement {
   }
 
   async #save(finished: boolean) {
-    const d = await saveResponse(this.#client!, this.survey!, {
+    const body = {
       responseId: this.#responseId,
       surveyVersion: this.#def!.version,
       seq: ++this.#seq,
@@ -317,10 +321,26 @@ export class KithSurvey extends KithElement {
       finished,
       locale: this.resolvedLocale.slice(0, 35),
       url: location.href.slice(0, 2048),
-    });
+    };
+    this.#persist();
+    let d: NonNullable<typeof this.delivery>;
+    try {
+      // One upsert at a time: each waits until the previous one was acknowledged or queued, so a
+      // newer answer never races the outbox settling an older one (seq keeps the order either way).
+      const run = this.#saving.then(() => saveResponse(this.#client!, this.survey!, body));
+      this.#saving = run.catch(() => {});
+      d = await run;
+    } catch (e) {
+      d = { state: 'rejected', error: e instanceof KithError ? e : new KithError('invalid-config', String(e)) };
+    }
     this.#persist();
     this.#delivery = d;
     this.requestUpdate();
+  }
+
+  /** How the last save went: sent (acknowledged), queued (saved, will send) or rejected. */
+  get delivery(): { state: 'sent' | 'queued' | 'rejected'; error?: KithError } | undefined {
+    return this.#delivery;
   }
 
   #focusQuestion() {

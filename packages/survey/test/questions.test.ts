@@ -177,6 +177,8 @@ describe('<kith-survey> questions', () => {
     expect($(ar, '[part=base]')!.getAttribute('dir')).to.equal('rtl');
     expect(legend(ar)).to.equal('ما مدى احتمال أن توصي بنا؟');
     expect($(ar, '#title')!.textContent).to.equal('أخبرنا');
+    expect($(ar, '[part~=next]')!.textContent!.trim()).to.equal('التالي'); // ui strings, loaded on first use
+    expect($(ar, '.ends')!.textContent).to.contain('غير محتمل'); // survey strings, loaded on first use
     expect($$(ar, '.q .opt span')[3]!.textContent).to.equal(new Intl.NumberFormat('ar').format(3)); // digits via Intl
     await noAxeViolations(ar, 'ar dark');
     await next(ar);

@@ -1,7 +1,7 @@
 export { KithElement, type Theme, type EventDetail } from './kith-element.ts';
 export { attr, oneOf, numberIn, cssColor, urlAttr, localeAttr, type AttrDeclaration } from './attributes.ts';
 export { baseStyles } from './theme.ts';
-export { uiStrings } from './strings.ts';
+export { uiStrings, uiLocales, type StringsLoader, type UiStringKey } from './strings.ts';
 export { direction, pickLocale, matchLocale, localize, format, type Message, type Strings } from './i18n.ts';
 export { controlStyles } from './controls/controls.styles.ts';
 export { ratingScale, type RatingScaleOptions } from './controls/rating-scale.ts';

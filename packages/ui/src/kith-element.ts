@@ -3,7 +3,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { KithError, getClient, getConfig, onConfigChange, type Backend, type KithClient } from '@kith/client';
 import { cssColor, localeAttr, oneOf, urlAttr, type AttrDeclaration } from './attributes.ts';
 import { direction as dirOf, format, localize, matchLocale, pickLocale, type Strings } from './i18n.ts';
-import { uiStrings } from './strings.ts';
+import { uiLocales, uiStrings, type StringsLoader } from './strings.ts';
 import { baseStyles } from './theme.ts';
 import type { LocalizedText } from '@kith/client';
 import * as z from 'zod/mini';
@@ -70,10 +70,12 @@ export class KithElement extends LitElement {
     loading: { state: true },
   };
 
-  /** Extra UI strings of the widget (locale -> key -> message); the shared ones are in `uiStrings`. */
+  /** The widget's own UI strings bundled with it (at least `en`); the shared ones are in `uiStrings`. */
   static strings: Strings = {};
-  /** The locales with bundled UI strings. */
-  static locales = Object.keys(uiStrings);
+  /** The widget's strings of other locales, loaded on first use: `{ es: () => import('./locales/es.ts') }`. */
+  static loaders: Record<string, StringsLoader> = {};
+  /** The locales with UI strings. */
+  static locales = ['en', ...Object.keys(uiLocales)];
 
   /** Base URL of a Kith protocol server (else `Kith.configure({ endpoint })`). */
   declare endpoint?: string;
@@ -101,6 +103,7 @@ export class KithElement extends LitElement {
   #observer?: IntersectionObserver;
   #offConfig?: () => void;
   #started = false;
+  #strings?: Promise<void>;
 
   constructor() {
     super();
@@ -169,6 +172,7 @@ export class KithElement extends LitElement {
     const abort = (this.#abort = new AbortController());
     this.loading = true;
     try {
+      await this.#strings;
       await this.load(this.client, abort.signal);
     } catch (e) {
       if (!abort.signal.aborted) this.fail(e);
@@ -223,6 +227,39 @@ export class KithElement extends LitElement {
     ]));
   }
 
+  /** The bundled locale the UI strings come from (the best match for `resolvedLocale`). */
+  get uiLocale(): string {
+    return matchLocale(this.resolvedLocale, (this.constructor as typeof KithElement).locales);
+  }
+
+  /** Load the UI strings of the visitor's locale if they are not here yet; the element updates when they arrive. */
+  #loadStrings() {
+    const ctor = this.constructor as typeof KithElement;
+    const loc = this.uiLocale;
+    const load = (table: Strings, loader?: StringsLoader) =>
+      table[loc] || !loader ? undefined : loader().then((m) => void (table[loc] = m.default));
+    const pending = [load(uiStrings, uiLocales[loc]), load(ctor.strings, ctor.loaders[loc])].filter(Boolean);
+    if (!pending.length) return;
+    const p = (this.#strings = Promise.all(pending).then(
+      () => {},
+      () => {}, // a chunk that cannot load leaves English in place
+    ));
+    void p.then(() => {
+      if (this.#strings === p) this.#strings = undefined;
+      this.requestUpdate();
+    });
+  }
+
+  /** Also waits for the visitor's locale strings, so `await el.updateComplete` sees the final text. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#strings) {
+      await this.#strings;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   /** `ltr` or `rtl` for the visitor's language. */
   get direction(): 'ltr' | 'rtl' {
     return dirOf(this.resolvedLocale);
@@ -236,7 +273,7 @@ export class KithElement extends LitElement {
   /** A UI string in the visitor's language: the widget's `static strings`, then the shared ones; `{name}` slots filled. */
   t(key: string, vars?: Record<string, string | number>): string {
     const own = (this.constructor as typeof KithElement).strings;
-    const ui = matchLocale(this.resolvedLocale, (this.constructor as typeof KithElement).locales);
+    const ui = this.uiLocale;
     const msg = own[ui]?.[key] ?? uiStrings[ui]?.[key] ?? own.en?.[key] ?? uiStrings.en![key] ?? key;
     return format(msg, ui, vars);
   }
@@ -308,6 +345,13 @@ export class KithElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.#locale = undefined; // re-read: the attribute, configure() or an ancestor's lang may have changed
-    if (changed.has('memberToken') && this.memberToken && this.#started) this.client.setMemberToken(this.memberToken);
+    if (!this.#strings) this.#loadStrings();
+    if (changed.has('memberToken') && this.memberToken && this.#started) {
+      try {
+        this.client.setMemberToken(this.memberToken);
+      } catch {
+        // no endpoint or backend: the error state already says so
+      }
+    }
   }
 }

@@ -160,6 +160,7 @@ describe('KithElement', () => {
     wrap.lang = 'es-MX';
     document.body.append(wrap);
     const el = document.createElement('kith-probe') as Probe;
+    el.backend = memoryBackend(seed);
     wrap.append(el);
     await el.updateComplete;
     expect(shadow(el).querySelector('p')!.textContent).to.equal('Hola Ana');
@@ -167,9 +168,22 @@ describe('KithElement', () => {
     await el.updateComplete;
     const base = shadow(el).querySelector('[part=base]')!;
     expect(base.getAttribute('dir')).to.equal('rtl');
-    expect(el.t('next')).to.equal('التالي');
+    expect(el.t('next')).to.equal('التالي'); // loaded on first use; updateComplete waits for it
     expect(shadow(el).querySelector('p')!.textContent).to.equal('Hello Ana');
     wrap.remove();
+  });
+
+  it('loads every bundled locale on first use', async () => {
+    const el = await mount();
+    const seen = new Set<string>();
+    for (const locale of KithElement.locales) {
+      el.locale = locale;
+      await el.updateComplete;
+      expect(el.uiLocale).to.equal(locale);
+      seen.add(el.t('next'));
+      expect(el.t('left', { n: 3 })).to.match(/3/);
+    }
+    expect(seen.size).to.equal(KithElement.locales.length);
   });
 
   it('formats plurals and numbers through Intl', () => {

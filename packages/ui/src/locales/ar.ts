@@ -1,0 +1,30 @@
+import type { Message } from '../i18n.ts';
+import type { UiStringKey } from '../strings.ts';
+
+export default {
+  close: 'إغلاق',
+  back: 'رجوع',
+  next: 'التالي',
+  submit: 'إرسال',
+  retry: 'إعادة المحاولة',
+  loading: 'جارٍ التحميل…',
+  required: 'يرجى الإجابة.',
+  other: 'غير ذلك',
+  specify: 'يرجى التحديد',
+  yes: 'نعم',
+  no: 'لا',
+  min: 'اختر {n} على الأقل.',
+  max: 'اختر {n} على الأكثر.',
+  left: 'الأحرف المتبقية: {n}',
+  of: '{n} من {max}',
+  queued: 'تم الحفظ، وسيُرسل عند الاتصال.',
+  sent: 'تم الإرسال.',
+  'e-network': 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك.',
+  'e-timeout': 'استغرق الخادم وقتًا طويلًا للرد.',
+  'e-rejected': 'رفض الخادم هذا الطلب.',
+  'e-rate-limited': 'طلبات كثيرة جدًا. حاول مجددًا بعد قليل.',
+  'e-invalid-response': 'أرسل الخادم ردًا غير متوقع.',
+  'e-invalid-config': 'لم يتم إعداد هذه الأداة بشكل صحيح.',
+  'e-queue-full': 'هناك الكثير بانتظار الإرسال. حاول لاحقًا.',
+  'e-not-found': 'لم يُعثر على هذا المحتوى.',
+} satisfies Record<UiStringKey, Message>;

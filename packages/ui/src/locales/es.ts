@@ -1,0 +1,30 @@
+import type { Message } from '../i18n.ts';
+import type { UiStringKey } from '../strings.ts';
+
+export default {
+  close: 'Cerrar',
+  back: 'Atrás',
+  next: 'Siguiente',
+  submit: 'Enviar',
+  retry: 'Reintentar',
+  loading: 'Cargando…',
+  required: 'Responde a esta pregunta.',
+  other: 'Otro',
+  specify: 'Especifica',
+  yes: 'Sí',
+  no: 'No',
+  min: { one: 'Elige al menos {n} opción.', other: 'Elige al menos {n} opciones.' },
+  max: { one: 'Elige como máximo {n} opción.', other: 'Elige como máximo {n} opciones.' },
+  left: { one: 'Queda {n} carácter', other: 'Quedan {n} caracteres' },
+  of: '{n} de {max}',
+  queued: 'Guardado, se enviará cuando haya conexión.',
+  sent: 'Enviado.',
+  'e-network': 'No se puede conectar con el servidor. Revisa tu conexión.',
+  'e-timeout': 'El servidor tardó demasiado en responder.',
+  'e-rejected': 'El servidor rechazó la solicitud.',
+  'e-rate-limited': 'Demasiadas solicitudes. Inténtalo de nuevo en breve.',
+  'e-invalid-response': 'El servidor envió algo inesperado.',
+  'e-invalid-config': 'Este widget no está bien configurado.',
+  'e-queue-full': 'Hay demasiado pendiente de envío. Inténtalo más tarde.',
+  'e-not-found': 'No se encontró este contenido.',
+} satisfies Record<UiStringKey, Message>;

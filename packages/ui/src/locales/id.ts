@@ -1,0 +1,30 @@
+import type { Message } from '../i18n.ts';
+import type { UiStringKey } from '../strings.ts';
+
+export default {
+  close: 'Tutup',
+  back: 'Kembali',
+  next: 'Lanjut',
+  submit: 'Kirim',
+  retry: 'Coba lagi',
+  loading: 'Memuat…',
+  required: 'Harap jawab ini.',
+  other: 'Lainnya',
+  specify: 'Sebutkan',
+  yes: 'Ya',
+  no: 'Tidak',
+  min: 'Pilih minimal {n}.',
+  max: 'Pilih maksimal {n}.',
+  left: 'Sisa {n} karakter',
+  of: '{n} dari {max}',
+  queued: 'Tersimpan, akan dikirim saat online.',
+  sent: 'Terkirim.',
+  'e-network': 'Tidak dapat menghubungi server. Periksa koneksi Anda.',
+  'e-timeout': 'Server terlalu lama menjawab.',
+  'e-rejected': 'Server menolak permintaan ini.',
+  'e-rate-limited': 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
+  'e-invalid-response': 'Server mengirim jawaban yang tidak terduga.',
+  'e-invalid-config': 'Widget ini belum diatur dengan benar.',
+  'e-queue-full': 'Terlalu banyak yang menunggu dikirim. Coba lagi nanti.',
+  'e-not-found': 'Konten tidak ditemukan.',
+} satisfies Record<UiStringKey, Message>;

@@ -1,0 +1,30 @@
+import type { Message } from '../i18n.ts';
+import type { UiStringKey } from '../strings.ts';
+
+export default {
+  close: 'Închide',
+  back: 'Înapoi',
+  next: 'Înainte',
+  submit: 'Trimite',
+  retry: 'Reîncearcă',
+  loading: 'Se încarcă…',
+  required: 'Vă rugăm să răspundeți.',
+  other: 'Altceva',
+  specify: 'Precizați',
+  yes: 'Da',
+  no: 'Nu',
+  min: 'Alegeți cel puțin {n}.',
+  max: 'Alegeți cel mult {n}.',
+  left: { one: 'A mai rămas {n} caracter', few: 'Au mai rămas {n} caractere', other: 'Au mai rămas {n} de caractere' },
+  of: '{n} din {max}',
+  queued: 'Salvat, se trimite când sunteți online.',
+  sent: 'Trimis.',
+  'e-network': 'Serverul nu poate fi contactat. Verificați conexiunea.',
+  'e-timeout': 'Serverul a răspuns prea încet.',
+  'e-rejected': 'Serverul a refuzat cererea.',
+  'e-rate-limited': 'Prea multe cereri. Încercați din nou curând.',
+  'e-invalid-response': 'Serverul a trimis un răspuns neașteptat.',
+  'e-invalid-config': 'Acest widget nu este configurat corect.',
+  'e-queue-full': 'Prea multe date așteaptă trimiterea. Încercați mai târziu.',
+  'e-not-found': 'Conținutul nu a fost găsit.',
+} satisfies Record<UiStringKey, Message>;

@@ -1,0 +1,30 @@
+import type { Message } from '../i18n.ts';
+import type { UiStringKey } from '../strings.ts';
+
+export default {
+  close: '关闭',
+  back: '上一步',
+  next: '下一步',
+  submit: '提交',
+  retry: '重试',
+  loading: '加载中…',
+  required: '请回答此问题。',
+  other: '其他',
+  specify: '请说明',
+  yes: '是',
+  no: '否',
+  min: '请至少选择 {n} 项。',
+  max: '最多选择 {n} 项。',
+  left: '还可输入 {n} 个字符',
+  of: '{n} / {max}',
+  queued: '已保存，联网后发送。',
+  sent: '已发送。',
+  'e-network': '无法连接服务器，请检查网络。',
+  'e-timeout': '服务器响应超时。',
+  'e-rejected': '服务器拒绝了此请求。',
+  'e-rate-limited': '请求过多，请稍后再试。',
+  'e-invalid-response': '服务器返回了意外的内容。',
+  'e-invalid-config': '此组件配置有误。',
+  'e-queue-full': '待发送内容过多，请稍后再试。',
+  'e-not-found': '未找到此内容。',
+} satisfies Record<UiStringKey, Message>;
