@@ -13,6 +13,9 @@ export type Theme = 'light' | 'dark' | 'auto';
 /** Payload of `kith-*` events, looked up from the global `HTMLElementEventMap`. */
 export type EventDetail<K extends keyof HTMLElementEventMap> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
 
+// Outside the class so the manifest analyzer does not list a generic event on every widget.
+const kithEvent = (name: string, detail: unknown) => new CustomEvent(name, { bubbles: true, composed: true, cancelable: true, detail });
+
 const specs = new WeakMap<object, Map<string, AttrDeclaration>>();
 /** Attribute name -> declaration, for the properties declared with `attr()`. */
 function attrSpecs(ctor: typeof LitElement): Map<string, AttrDeclaration> {
@@ -66,8 +69,8 @@ export class KithElement extends LitElement {
     memberToken: { attribute: 'member-token' },
     eager: { type: Boolean },
     backend: { attribute: false },
-    failure: { state: true },
-    loading: { state: true },
+    failure: { state: true, attribute: false },
+    loading: { state: true, attribute: false },
   };
 
   /** The widget's own UI strings bundled with it (at least `en`); the shared ones are in `uiStrings`. */
@@ -290,7 +293,7 @@ export class KithElement extends LitElement {
 
   /** Dispatch a bubbling, composed, cancelable `kith-*` event; false when a listener called preventDefault(). */
   emit<K extends keyof HTMLElementEventMap>(name: K, detail: EventDetail<K>): boolean {
-    return this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, cancelable: true, detail }));
+    return this.dispatchEvent(kithEvent(name, detail));
   }
 
   /** The sentence for an error, in the visitor's language. */

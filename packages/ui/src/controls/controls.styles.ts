@@ -139,6 +139,21 @@ export const controlStyles = css`
   [dir='rtl'] .progress .fill {
     transform-origin: right;
   }
+  @media (forced-colors: active) {
+    .opt.on,
+    .choice.on {
+      outline: 3px solid Highlight;
+      outline-offset: -3px;
+    }
+    .stars .opt {
+      forced-color-adjust: none;
+      color: GrayText;
+    }
+    .stars .opt.on {
+      color: Highlight;
+      outline: none;
+    }
+  }
   dialog {
     border: 1px solid var(--_border);
     padding: 0;
