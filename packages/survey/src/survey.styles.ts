@@ -55,4 +55,7 @@ export const surveyStyles = css`
   .thanks h3 {
     font-size: 1.125em;
   }
+  .thanks h3:focus {
+    outline: none; /* focused by script so screen readers announce it; not an interactive control */
+  }
 `;

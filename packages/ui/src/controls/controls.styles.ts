@@ -49,6 +49,14 @@ export const controlStyles = css`
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
+  .numbers .opts {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(1.5rem, 1fr));
+  }
+  .numbers .opt {
+    min-width: 1.5rem;
+    padding: 0;
+  }
   .stars .opts,
   .emoji .opts {
     gap: 0;
