@@ -141,6 +141,7 @@ export class KithSurvey extends KithElement {
   protected override async load(client: KithClient, signal: AbortSignal): Promise<void> {
     const id = this.survey;
     if (!id) throw new KithError('invalid-config', 'Set the survey attribute to a survey id.');
+    for (const off of this.#cleanup.splice(0)) off(); // a restart: disarm the previous run
     this.#client = client;
     this.#key = recordKey(this.site ?? getConfig().site, id);
     this.#record = client.identity.allowed ? readRecord(this.#key) : {};

@@ -121,7 +121,10 @@ export class KithElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#offConfig = onConfigChange(() => this.requestUpdate());
+    this.#offConfig = onConfigChange(() => {
+      if (this.failure?.kind === 'invalid-config') this.retry(); // Kith.configure({ endpoint }) came later
+      this.requestUpdate();
+    });
     void this.updateComplete.then(() => this.isConnected && this.#arm());
   }
 
@@ -349,6 +352,10 @@ export class KithElement extends LitElement {
     super.willUpdate(changed);
     this.#locale = undefined; // re-read: the attribute, configure() or an ancestor's lang may have changed
     if (!this.#strings) this.#loadStrings();
+    // a backend or endpoint set after the start (frameworks set properties after connecting): start again
+    if (this.hasUpdated && this.#started && (changed.has('backend') || changed.has('endpoint') || changed.has('site'))) {
+      queueMicrotask(() => this.retry());
+    }
     if (changed.has('memberToken') && this.memberToken && this.#started) {
       try {
         this.client.setMemberToken(this.memberToken);

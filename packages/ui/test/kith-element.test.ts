@@ -144,6 +144,11 @@ describe('KithElement', () => {
     mounted.push(orphan);
     await tick();
     expect(orphan.failure?.kind).to.equal('invalid-config');
+    orphan.id = 'ok';
+    orphan.backend = memoryBackend(seed); // set after connecting, as frameworks do
+    await tick();
+    expect(orphan.failure).to.equal(undefined);
+    expect(orphan.loads).to.equal(1); // the first start never reached load(): no client without a backend
   });
 
   it('emits bubbling, composed events', async () => {
