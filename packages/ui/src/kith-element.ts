@@ -86,6 +86,7 @@ export class KithElement extends LitElement {
   declare site?: string;
   /** UI and content language; else the nearest `lang`, the document's, then the browser's. */
   declare locale?: string;
+  /** light, dark or auto (follows the visitor's preference); else `Kith.configure({ theme })`, else light. */
   declare theme?: Theme;
   /** Accent color (a CSS color). */
   declare accent?: string;
