@@ -1,0 +1,3 @@
+import { KithFeedback } from './feedback.ts';
+
+customElements.get('kith-feedback') || customElements.define('kith-feedback', KithFeedback);
