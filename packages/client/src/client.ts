@@ -69,7 +69,7 @@ export class KithClient {
   async #start() {
     if (this.identity.allowed) await this.#persist();
     if (typeof window !== 'undefined') {
-      const online = () => void this.outbox.flush();
+      const online = () => void this.outbox.flush(true);
       const pagehide = () => this.outbox.flushKeepalive();
       window.addEventListener('online', online);
       window.addEventListener('pagehide', pagehide);

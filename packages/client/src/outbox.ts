@@ -63,6 +63,8 @@ export class Outbox {
   #again = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
+  /** The next run ignores backoff (the connection just came back). */
+  #now = false;
 
   constructor(opts: OutboxOptions) {
     this.#opts = opts;
@@ -89,9 +91,9 @@ export class Outbox {
   /** Persist a write, then try to send it. `key` makes a later enqueue replace a queued one (response upserts). */
   async enqueue(kind: OutboxKind, body: unknown, opts: { target?: string; key?: string } = {}): Promise<OutboxItem> {
     const id = opts.key ?? newId();
-    const prev = await this.#store.get<OutboxItem>(this.#prefix + id);
     await this.#makeRoom(kind);
-    const item: OutboxItem = {
+    // one atomic read-modify-write, so a settle of an older revision can never delete this one
+    const item = (await this.#store.update<OutboxItem>(this.#prefix + id, (prev) => ({
       id,
       kind,
       target: opts.target,
@@ -102,8 +104,7 @@ export class Outbox {
       attempts: prev?.attempts ?? 0,
       nextAt: 0,
       createdAt: prev?.createdAt ?? Date.now(),
-    };
-    await this.#store.set(this.#prefix + id, item);
+    })))!;
     this.#set(item);
     return item;
   }
@@ -127,7 +128,8 @@ export class Outbox {
   }
 
   /** Send what is due. Concurrent calls share one run; runs in several tabs take turns by Web Lock. */
-  flush(): Promise<void> {
+  flush(now = false): Promise<void> {
+    if (now) this.#now = true;
     if (this.#running) {
       this.#again = true;
       return this.#running;
@@ -139,6 +141,8 @@ export class Outbox {
         if (locks) await locks.request(`kith-outbox:${this.#opts.scope}`, () => this.#flushNow());
         else await this.#flushNow();
       } while (this.#again && !this.#closed);
+      // the backoff timer is set after the run, so it never keeps a run alive by itself
+      this.#schedule();
     };
     this.#running = run().finally(() => (this.#running = null));
     return this.#running;
@@ -151,13 +155,14 @@ export class Outbox {
     const stored = new Set(items.map((i) => i.id));
     for (const id of this.#mirror.keys()) if (!stored.has(id)) this.#mirror.delete(id);
     for (const item of items) if (!this.#mirror.has(item.id) || this.#mirror.get(item.id)!.rev < item.rev) this.#set(item, false);
-    const due = items.filter((i) => i.nextAt <= Date.now());
+    const now = this.#now;
+    this.#now = false;
+    const due = items.filter((i) => now || i.nextAt <= Date.now());
     const writes = due.filter((i) => i.kind !== 'event');
     const events = due.filter((i) => i.kind === 'event');
     let up = true;
     for (const item of writes) if (!(up = await this.#deliver([item]))) break;
     for (let i = 0; up && i < events.length; i += BATCH) up = await this.#deliver(events.slice(i, i + BATCH));
-    this.#schedule();
   }
 
   /** Returns false when the failure says the network is down, so the run stops. */
@@ -186,8 +191,7 @@ export class Outbox {
       const wait = error.retryAfter !== undefined ? error.retryAfter * 1000 : backoffDelay(attempts, { baseMs, capMs }, random);
       for (const item of batch) {
         const next = { ...item, state: 'queued' as const, attempts, nextAt: Date.now() + wait, error: info };
-        const stored = await this.#store.get<OutboxItem>(this.#prefix + item.id);
-        if (stored && stored.rev === item.rev) await this.#store.set(this.#prefix + item.id, next);
+        const stored = await this.#store.update<OutboxItem>(this.#prefix + item.id, (s) => (s && s.rev === item.rev ? next : s));
         this.#set(stored && stored.rev !== item.rev ? { ...stored, attempts } : next, true, undefined, error);
       }
       return false;
@@ -196,12 +200,12 @@ export class Outbox {
 
   /** Leave the queue (delivered or rejected), unless a newer revision arrived meanwhile. */
   async #settle(sent: OutboxItem, final: OutboxItem, ack?: unknown, error?: KithError) {
-    const stored = await this.#store.get<OutboxItem>(this.#prefix + sent.id);
-    if (stored && stored.rev !== sent.rev) {
+    // delete only the revision that was sent, atomically: a newer one saved meanwhile stays queued
+    const stored = await this.#store.update<OutboxItem>(this.#prefix + sent.id, (s) => (s && s.rev !== sent.rev ? s : undefined));
+    if (stored) {
       this.#set({ ...stored, nextAt: 0 }, false);
       this.#again = true;
     } else {
-      await this.#store.delete(this.#prefix + sent.id);
       this.#mirror.delete(sent.id);
     }
     this.changes.emit('change', { item: final, ack, error });
@@ -213,6 +217,7 @@ export class Outbox {
   }
 
   #schedule() {
+    clearTimeout(this.#timer);
     if (this.#closed) return;
     const next = Math.min(...this.items().filter((i) => i.state === 'queued').map((i) => i.nextAt));
     if (Number.isFinite(next)) this.#timer = setTimeout(() => void this.flush(), Math.max(0, next - Date.now()));

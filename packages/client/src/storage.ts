@@ -6,6 +6,11 @@ export interface KeyValueStore {
   delete(key: string): Promise<void>;
   /** Every value whose key starts with `prefix`. */
   values<T>(prefix: string): Promise<T[]>;
+  /**
+   * Read, change and write one key atomically (one IndexedDB transaction): `fn` returns the new value,
+   * or undefined to delete. Resolves to what was stored.
+   */
+  update<T>(key: string, fn: (prev: T | undefined) => T | undefined): Promise<T | undefined>;
 }
 
 export function memoryStore(): KeyValueStore {
@@ -16,6 +21,11 @@ export function memoryStore(): KeyValueStore {
     set: async (k, v) => void map.set(k, JSON.stringify(v)),
     delete: async (k) => void map.delete(k),
     values: async (p) => [...map].filter(([k]) => k.startsWith(p)).map(([, v]) => JSON.parse(v)),
+    update: async (k, fn) => {
+      const next = fn(map.has(k) ? JSON.parse(map.get(k)!) : undefined);
+      next === undefined ? map.delete(k) : map.set(k, JSON.stringify(next));
+      return next;
+    },
   };
 }
 
@@ -35,6 +45,12 @@ function localStore(ls: Storage, ns: string): KeyValueStore {
         if (k.startsWith(ns + p)) out.push(JSON.parse(ls.getItem(k)!));
       }
       return out;
+    },
+    update: async (k, fn) => {
+      const v = ls.getItem(ns + k);
+      const next = fn(v === null ? undefined : JSON.parse(v));
+      next === undefined ? ls.removeItem(ns + k) : ls.setItem(ns + k, JSON.stringify(next));
+      return next;
     },
   };
 }
@@ -56,6 +72,19 @@ async function indexedStore(name: string): Promise<KeyValueStore> {
     set: async (k, v) => void (await done(tx('readwrite').put(v, k))),
     delete: async (k) => void (await done(tx('readwrite').delete(k))),
     values: (p) => done(tx('readonly').getAll(IDBKeyRange.bound(p, p + '\uffff'))),
+    update: (k, fn) =>
+      new Promise((resolve, reject) => {
+        const t = db.transaction('kv', 'readwrite');
+        const store = t.objectStore('kv');
+        let next: never;
+        store.get(k).onsuccess = (e) => {
+          next = fn((e.target as IDBRequest).result) as never;
+          if (next === undefined) store.delete(k);
+          else store.put(next, k);
+        };
+        t.oncomplete = () => resolve(next);
+        t.onerror = t.onabort = () => reject(t.error);
+      }),
   };
 }
 

@@ -56,3 +56,55 @@ describe('identity and consent', () => {
     expect(localStorage.getItem('kith:visitor')).to.equal(null);
   });
 });
+
+describe('outbox revisions', () => {
+  for (const kind of ['memory', 'indexeddb'] as const) {
+    it(`a newer revision saved while the older one is in flight is kept and sent (${kind})`, async () => {
+      const { openStore } = await import('../src/index.ts');
+      const store = kind === 'memory' ? memoryStore() : await openStore(`rev-${Math.random()}`);
+      const sent: number[] = [];
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const outbox = new Outbox({
+        store,
+        scope: 's',
+        send: async (_k, _t, body) => {
+          sent.push((body as { v: number }).v);
+          if (sent.length === 1) await gate; // the first send is slow
+        },
+      });
+      await outbox.enqueue('response', { v: 1 }, { key: 'r', target: 'x' });
+      const flushing = outbox.flush();
+      await new Promise((r) => setTimeout(r, 20));
+      await outbox.enqueue('response', { v: 2 }, { key: 'r', target: 'x' });
+      release();
+      await flushing;
+      await outbox.flush();
+      expect(sent).to.deep.equal([1, 2]);
+      expect(await store.values('outbox:s:')).to.deep.equal([]);
+    });
+  }
+
+  it('coming back online sends items waiting out their backoff at once', async () => {
+    let fail = true;
+    const sent: unknown[] = [];
+    const outbox = new Outbox({
+      store: memoryStore(),
+      scope: 's',
+      baseMs: 60000,
+      capMs: 60000,
+      random: () => 0.99,
+      send: async (_k, _t, b) => {
+        if (fail) throw new KithError('network', 'offline');
+        sent.push(b);
+      },
+    });
+    await outbox.enqueue('feedback', { n: 1 });
+    await outbox.flush();
+    expect(outbox.items()[0]!.nextAt).to.be.greaterThan(Date.now() + 30000);
+    fail = false;
+    await outbox.flush(true);
+    expect(sent).to.deep.equal([{ n: 1 }]);
+    outbox.close();
+  });
+});
