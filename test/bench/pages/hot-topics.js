@@ -2,6 +2,8 @@
 // live upserts through backend.publish(), each timed and its DOM mutations counted.
 import '../../../packages/hot-topics/src/define.ts';
 import { memoryBackend } from '../../../packages/client/src/memory-backend.ts';
+import { parseOrThrow } from '../../../packages/client/src/parse.ts';
+import { TopicPage } from '../../../packages/client/src/protocol/topics.ts';
 
 const TAGS = ['ideas', 'bugs', 'help', 'news', 'events', 'design'];
 const NAMES = ['Ana', 'Bo', 'Chen', 'Dara', 'Eli', 'Femi', 'Gus', 'Hana'];
@@ -67,6 +69,17 @@ async function settled(el, t0, quiet = 400, timeout = 20000) {
 
 let current;
 window.__hot = {
+  /** How long the client's validation of one page of `n` topics takes (median of 5), apart from any render. */
+  validate(n) {
+    const page = { items: makeTopics(n), nextCursor: null };
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      parseOrThrow(TopicPage, page, 'topics');
+      times.push(performance.now() - t);
+    }
+    return times.sort((a, b) => a - b)[2];
+  },
   /**
    * Render the element with a backend of `n` topics. `allInOnePage` wraps listTopics so the first
    * page holds every topic (a 1,000-row render); otherwise the widget pages as it does.
@@ -74,25 +87,45 @@ window.__hot = {
   async render(n, allInOnePage) {
     document.getElementById('slot').replaceChildren();
     const backend = memoryBackend({ topics: makeTopics(n) });
+    // time spent inside the backend (sorting 1,000 topics in memory), to tell it apart from the widget
+    let backendMs = 0;
+    const plain = backend.listTopics.bind(backend);
+    backend.listTopics = async (query, ctx) => {
+      const t = performance.now();
+      try {
+        return await plain(query, ctx);
+      } finally {
+        backendMs += performance.now() - t;
+      }
+    };
     if (allInOnePage) {
-      const list = backend.listTopics.bind(backend);
+      // the first page holds every topic, in the backend's order (hot), read through its own paging
+      const list = plain;
       backend.listTopics = async (query, ctx) => {
-        const first = await list({ ...query, limit: 100, cursor: undefined }, ctx);
-        const rest = backend.topics.filter((t) => !first.items.some((x) => x.id === t.id));
-        return { items: [...first.items, ...rest], nextCursor: null };
+        const t = performance.now();
+        const all = [];
+        let cursor;
+        do {
+          const page = await list({ ...query, limit: 100, cursor }, ctx);
+          all.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        backendMs += performance.now() - t;
+        return { items: all, nextCursor: null };
       };
     }
     const el = document.createElement('kith-hot-topics');
     el.backend = backend;
     el.setAttribute('eager', '');
+    el.setAttribute('live', ''); // follow the backend's stream
     const t0 = performance.now();
     document.getElementById('slot').append(el);
     const r = await settled(el, t0);
     current = { el, backend };
-    return { ...r, selector: items(el).sel, nodes: [...deep(el.shadowRoot ?? el)].length };
+    return { ...r, backendMs, selector: items(el).sel, nodes: [...deep(el.shadowRoot ?? el)].length };
   },
   /**
-   * `count` upserts of topics already on screen (votes, replies and activity change). Per update: the
+   * `count` upserts of the first ten topics on screen (votes, replies and activity change). Per update: the
    * time from publish() to the last DOM mutation it caused (mutations stop for two frames), and the
    * number of distinct nodes those mutations touched.
    */
@@ -113,9 +146,8 @@ window.__hot = {
     };
     const mo = new MutationObserver(take);
     mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-    // the topics the widget shows first (its default sort is hot)
-    const first = await backend.listTopics({ sort: 'hot', limit: 20 });
-    const shown = first.items.map((x) => backend.topics.find((t) => t.id === x.id));
+    // topics on screen (the element lists them), the first ten
+    const shown = el.topics.slice(0, 10).map((x) => backend.topics.find((t) => t.id === x.id));
     const out = [];
     for (let i = 0; i < count; i++) {
       const t = shown[i % shown.length];

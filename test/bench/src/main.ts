@@ -11,6 +11,7 @@
 //   CHROME_PATH=/usr/bin/chromium
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -118,12 +119,14 @@ async function surveyPart(lines: string[]) {
   }
   const server = await startServer({ buildDir: buildRoot, files });
   const runnable: Subject[] = [];
+  const composition = new Map<string, { group: string; bytes: number }[]>();
   for (const s of ready) {
     const t0 = Date.now();
     try {
       const built = await buildEntry(s.id, s.entry, buildRoot, benchDir);
       server.page(s.id, template({ slot: s.slot?.(server.origin), scripts: built.scripts.map((f) => `/build/${f}`), styles: built.styles.map((f) => `/build/${f}`) }));
       runnable.push(s);
+      composition.set(s.id, built.composition);
       console.log(`built ${s.id} in ${Date.now() - t0} ms`);
     } catch (e) {
       skipped.push(`${s.label}: skipped, its page did not build: ${(e as Error).message.split('\n')[0]}`);
@@ -149,7 +152,7 @@ async function surveyPart(lines: string[]) {
     await browser.close();
     await server.close();
   }
-  lines.push(...surveyReport(runnable, results, skipped, { runs: RUNS, cycles: CYCLES, settle: SETTLE, unhandled: server.unhandled }));
+  lines.push(...surveyReport(runnable, results, skipped, { runs: RUNS, cycles: CYCLES, settle: SETTLE, unhandled: server.unhandled, composition }));
   return results;
 }
 
@@ -157,7 +160,8 @@ async function main() {
   const started = Date.now();
   const lines: string[] = [];
   const header = `Kith bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${RUNS} run(s), ${CYCLES} mount cycles`;
-  lines.push(`# ${header}`, '');
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+  lines.push(`# ${header}`, '', `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average at start ${load()}.`);
   let browserVersion = '';
   try {
     const b = await launch();
@@ -172,6 +176,7 @@ async function main() {
     if (wants('hot-topics')) lines.push('', ...(await hotTopicsBench({ repo, benchDir, buildRoot, runs: RUNS, launch })));
   }
   if (wants('server')) lines.push('', ...(await serverLoad(repo)));
+  lines.push('', `Load average at the end: ${load()} (other work on the machine shows up as noise in the times).`);
   lines.push('', `(bench took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   const text = lines.join('\n');
   console.log(`\n${text}`);

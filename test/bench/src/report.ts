@@ -6,6 +6,7 @@ interface ReportOptions {
   cycles: number;
   settle: number;
   unhandled: string[];
+  composition?: Map<string, { group: string; bytes: number }[]>;
 }
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
@@ -103,6 +104,12 @@ export function surveyReport(subjects: Subject[], results: Map<string, RunResult
     const failed = rs.filter((r) => !r.ok);
     const parts = first.served.map((x) => `${x.path.replace(/\?.*$/, '')} ${kB(x.raw)} (${kB(x.gzip)} gz)`);
     out.push(`- ${s.label}: ${parts.join(', ') || 'nothing'}.`);
+    const comp = o.composition?.get(s.id) ?? [];
+    const total = comp.reduce((n, c) => n + c.bytes, 0);
+    if (total > 1000) {
+      const top = comp.slice(0, 7).map((c) => `${c.group} ${Math.round((100 * c.bytes) / total)}%`);
+      out.push(`  - bundle by origin (share of code before minification): ${top.join(', ')}${comp.length > 7 ? ', ...' : ''}`);
+    }
     if (failed.length) out.push(`  - did not render in ${failed.length} run(s): ${uniq(failed.map((r) => r.reason)).join('; ')}`);
     const cyc = rs.reduce((n, r) => n + r.cycleFailures, 0);
     if (cyc) out.push(`  - ${cyc} mount/unmount waits timed out over all runs`);
