@@ -1,0 +1,11 @@
+export { createApp, DEFAULT_RATE_LIMITS, type AppOptions, type KithApp } from './app.ts';
+export { startServer, type RunningServer } from './server.ts';
+export type * from './store/store.ts';
+export { SqliteStore, migrate } from './store/sqlite/sqliteStore.ts';
+export { DEMO, demoMemberToken, seedDemo } from './seed/demo.ts';
+export { signMemberToken, verifyMemberToken, type MemberClaims } from './domain/memberToken.ts';
+export { hotScore, HOT_DECADE_S, HOT_EPOCH_S } from './domain/hotScore.ts';
+export { summarizeSurvey, npsScore, csat, type SurveySummary } from './domain/surveyResults.ts';
+export { checkSurvey } from './domain/surveyCheck.ts';
+export { ACTIVITIES, BadgeRule } from './domain/badgeRules.ts';
+export { PROBLEM_TYPE_PREFIX } from './http/problem.ts';
