@@ -74,22 +74,22 @@ export const feedbackStyles = css`
     height: 1.25em;
     fill: currentColor;
   }
-  .bottom > .launcher-btn {
+  .kith.bottom > .launcher-btn {
     bottom: var(--kith-feedback-offset, 1rem);
   }
-  .top > .launcher-btn {
+  .kith.top > .launcher-btn {
     top: var(--kith-feedback-offset, 1rem);
   }
-  .right > * {
+  .kith.right > * {
     right: var(--kith-feedback-offset, 1rem);
   }
-  .left > * {
+  .kith.left > * {
     left: var(--kith-feedback-offset, 1rem);
   }
-  .bottom > dialog {
+  .kith.bottom > dialog {
     bottom: calc(var(--kith-feedback-offset, 1rem) + 3.5rem);
   }
-  .top > dialog {
+  .kith.top > dialog {
     top: calc(var(--kith-feedback-offset, 1rem) + 3.5rem);
   }
   dialog.popover {

@@ -29,11 +29,11 @@ export function testBackend(): TestBackend {
   let release = () => {};
   const b: TestBackend = {
     ...mem,
-    release: () => release(),
+    release: () => ((b.fault = undefined), release()),
     async submitFeedback(body: FeedbackSubmit, ctx) {
       const f = b.fault;
       if (f === 'offline') throw new KithError('network', 'offline');
-      if (f === 'hold') await new Promise<void>((r) => (release = () => ((b.fault = undefined), r())));
+      if (f === 'hold') await new Promise<void>((r) => (release = r));
       else if (f) throw ((b.fault = undefined), f);
       return mem.submitFeedback(body, ctx);
     },
