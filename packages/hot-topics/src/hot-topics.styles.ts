@@ -1,0 +1,180 @@
+import { css } from 'lit';
+
+export const hotTopicsStyles = css`
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .topics {
+    display: grid;
+  }
+  .topic {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 0.5rem 1rem;
+    padding-block: 0.75rem;
+    border-block-end: 1px solid var(--_surface);
+  }
+  .main {
+    display: grid;
+    gap: 0.25rem;
+    align-content: start;
+    overflow-wrap: anywhere;
+  }
+  .title {
+    font-size: 1em;
+  }
+  .title a {
+    color: inherit;
+  }
+  .flag,
+  [aria-pressed='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .flag {
+    justify-self: start;
+    padding: 0 0.5rem;
+    border-radius: 1rem;
+    font-size: 0.75em;
+    font-weight: 600;
+  }
+  .excerpt {
+    color: var(--_muted);
+    overflow: hidden;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+  }
+  .meta,
+  .tags,
+  .stats,
+  .chips,
+  .foot,
+  .actions,
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+  }
+  .meta {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .avatar {
+    display: inline-grid;
+    place-items: center;
+    width: 1.5rem;
+    height: 1.5rem;
+    border-radius: 50%;
+    object-fit: cover;
+    background: var(--_surface);
+    color: var(--_fg);
+    font-size: 0.75em;
+  }
+  .tags li {
+    padding: 0 0.375rem;
+    border: 1px solid var(--_border);
+    border-radius: 0.25rem;
+  }
+  .stats {
+    flex-flow: column;
+    align-items: stretch;
+  }
+  .stat {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.25rem;
+    padding: 0 0.5rem;
+    white-space: nowrap;
+  }
+  svg {
+    width: 0.875em;
+    fill: currentColor;
+  }
+  .compact .topic {
+    padding-block: 0.375rem;
+  }
+  .compact .stats,
+  .cards .stats {
+    flex-flow: row;
+    align-items: center;
+  }
+  .cards .topics {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--kith-hot-topics-card-width, 16rem)), 1fr));
+    gap: var(--_space);
+  }
+  .cards .topic {
+    grid-template-columns: minmax(0, 1fr);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .cards .excerpt {
+    -webkit-line-clamp: 4;
+  }
+  .chips {
+    gap: 0.5rem;
+    margin-block-end: 0.75rem;
+  }
+  .chip,
+  .fresh .btn {
+    border-radius: 2rem;
+  }
+  .fresh {
+    position: sticky;
+    top: 0.5rem;
+    z-index: 1;
+    height: 0;
+    display: flex;
+    justify-content: center;
+  }
+  .fresh .btn {
+    height: max-content;
+    box-shadow: var(--_shadow);
+  }
+  .foot {
+    justify-content: space-between;
+    margin-block-start: 0.75rem;
+  }
+  .foot a {
+    color: var(--_accent);
+  }
+  .empty {
+    padding-block: var(--_space);
+    color: var(--_muted);
+  }
+  .bone + .bone {
+    height: 3.5rem;
+  }
+  .compact .bone + .bone {
+    height: 1rem;
+  }
+  .bone {
+    height: 1.25rem;
+    border-radius: 0.25rem;
+    background: var(--_surface);
+  }
+  dialog {
+    padding: var(--_space);
+  }
+  form {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .head {
+    justify-content: space-between;
+    flex-wrap: nowrap;
+  }
+  .close {
+    margin: -0.5rem;
+  }
+  .actions {
+    justify-content: end;
+  }
+`;

@@ -1,0 +1,445 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import * as z from 'zod/mini';
+import {
+  KithError,
+  listTopics,
+  newId,
+  streamTopics,
+  vote,
+  type KithClient,
+  type ReportReason,
+  type Topic,
+  type TopicQuery,
+  type TopicStreamEvent,
+} from '@kith/client';
+import { KithElement, attr, baseStyles, controlStyles, numberIn, oneOf } from '@kith/ui';
+import type { TopicReport } from './report.ts';
+import { TopicFeed, ago, ordered, safeHref, splitTags } from './feed.ts';
+import { hotTopicsStyles } from './hot-topics.styles.ts';
+import { hotTopicsLocales, hotTopicsStrings } from './strings.ts';
+
+export type TopicLayout = 'list' | 'compact' | 'cards';
+
+/** `kith-topic-open`: the visitor followed a topic's link; cancel it to handle the navigation yourself. */
+export interface TopicOpenDetail {
+  topicId: string;
+  url: string;
+}
+/** `kith-topic-vote`: the visitor voted (1) or took the vote back (0); cancel it to stop the vote. */
+export interface TopicVoteDetail {
+  topicId: string;
+  value: 0 | 1;
+}
+/** `kith-topic-report`: the visitor sent a report; cancel it to stop the report. */
+export interface TopicReportDetail {
+  topicId: string;
+  reason: ReportReason;
+  note?: string;
+}
+
+const icon = (d: string) => svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d=${d} /></svg>`;
+const ARROW = icon('M8 3l6 9H2z');
+const BUBBLE = icon('M2 2h12v9H7l-3 3v-3H2zm1.5 1.5v6h9v-6z');
+
+// Shorthand in `properties` below, so the manifest takes these attribute names from the fields' @attr tags.
+const linkTarget = { attribute: 'link-target' };
+const communityUrl = attr(z.string().check(z.refine((v) => !!safeHref(v))), 'an http(s) URL', { attribute: 'community-url' });
+
+/**
+ * A feed of what the community talks about: hot, new or top topics, pinned and promoted ones first,
+ * with voting, reporting, tag filters, paging and live updates that never move the list under the
+ * reader (new topics wait behind a "N new topics" button). Every backend string is rendered as text;
+ * only http(s) URLs become links or images.
+ *
+ * @summary Trending community topics, live, in the visitor's language.
+ *
+ * @event kith-topic-open - A topic link was followed (cancelable). `detail: { topicId, url }`
+ * @event kith-topic-vote - The visitor voted or took the vote back (cancelable). `detail: { topicId, value }`
+ * @event kith-topic-report - The visitor reported a topic (cancelable). `detail: { topicId, reason, note? }`
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart filters - The group of tag filter chips.
+ * @csspart chip - One tag filter chip (`aria-pressed` tells the chosen one).
+ * @csspart new-button - The "N new topics" button.
+ * @csspart list - The list of topics.
+ * @csspart topic - One topic (also `pinned`, `promoted`).
+ * @csspart title - A topic's title (a link when it has an http(s) URL).
+ * @csspart flag - The pinned or promoted mark.
+ * @csspart excerpt - A topic's excerpt (not in the compact layout).
+ * @csspart meta - Author, time and tags.
+ * @csspart avatar - The author's picture (or initial).
+ * @csspart author - The author's name.
+ * @csspart time - The relative time of the last activity.
+ * @csspart tag - One tag of a topic.
+ * @csspart vote - The vote button (`vote-on` when voted), or the vote count without `voting`.
+ * @csspart replies - The reply count.
+ * @csspart report-button - A topic's report button.
+ * @csspart more - The "load more" button.
+ * @csspart see-all - The community link.
+ * @csspart empty - The empty state.
+ * @csspart notice - Messages about votes and reports.
+ * @csspart dialog - The report dialog.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart error - The error state.
+ *
+ * @cssproperty --kith-accent - Accent color (and every other `--kith-*` token of @kith/ui).
+ * @cssproperty --kith-hot-topics-card-width - Smallest card width in the cards layout (16rem).
+ */
+export class KithHotTopics extends KithElement {
+  static override styles = [baseStyles, controlStyles, hotTopicsStyles];
+  static override strings = hotTopicsStrings;
+  static override loaders = hotTopicsLocales;
+  static override properties = {
+    sort: oneOf('hot', 'new', 'top'),
+    period: oneOf('day', 'week', 'month', 'all'),
+    tag: {},
+    tags: {},
+    limit: numberIn(1, 100),
+    layout: oneOf('list', 'compact', 'cards'),
+    live: attr(z.string().check(z.regex(/^(\d+(\.\d+)?)?$/)), 'empty or seconds between polls'),
+    voting: { type: Boolean },
+    reporting: { type: Boolean },
+    linkTarget,
+    communityUrl,
+  };
+
+  /** hot (default), new or top. */
+  declare sort?: TopicQuery['sort'];
+  /** For `sort="top"`: day, week, month or all (the backend's default). */
+  declare period?: TopicQuery['period'];
+  /** Show only topics with this tag, or with any tag of a comma list. */
+  declare tag?: string;
+  /** Show filter chips: a comma list of tags, or empty for the tags on the first page. */
+  declare tags?: string;
+  /** Topics per page, 1 to 100 (10). */
+  declare limit?: number;
+  /** list (default), compact (one line, no excerpt or tags) or cards. */
+  declare layout?: TopicLayout;
+  /** Live updates over server-sent events; when the stream fails, poll every N seconds (empty: 30). Absent: none. */
+  declare live?: string;
+  /** Let visitors vote (optimistic, one vote each, delivered through the outbox). */
+  declare voting: boolean;
+  /** Let visitors report a topic to the moderators. */
+  declare reporting: boolean;
+  /**
+   * Where topic links open: _self (default), _blank, _top, _parent or a frame name.
+   * @attr link-target
+   */
+  declare linkTarget?: string;
+  /**
+   * A "see all" link to the community (http(s)).
+   * @attr community-url
+   */
+  declare communityUrl?: string;
+
+  #feed = new TopicFeed();
+  #client?: KithClient;
+  #signal?: AbortSignal;
+  #loaded = false;
+  #filter?: string;
+  #derived: string[] = [];
+  #more?: 'busy' | KithError;
+  #notice = '';
+  #mode: 'off' | 'stream' | 'polling' = 'off';
+  #report?: TopicReport;
+  #voteSeq = new Map<string, number>();
+  #now = Date.now();
+  #clock?: ReturnType<typeof setInterval>;
+  #key = '';
+  #fmt?: { loc: string; count: Intl.NumberFormat; rel: Intl.RelativeTimeFormat };
+
+  constructor() {
+    super();
+    this.voting = false;
+    this.reporting = false;
+  }
+
+  /** How live updates arrive now: off, stream (server-sent events) or polling. */
+  get liveMode(): 'off' | 'stream' | 'polling' {
+    return this.#mode;
+  }
+
+  /** The topics on screen, in display order (pinned, promoted, then the feed's order). */
+  get topics(): Topic[] {
+    return ordered(this.#feed.topics);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#clock = setInterval(() => ((this.#now = Date.now()), this.requestUpdate()), 60_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#clock);
+    this.#mode = 'off';
+  }
+
+  #tagFilter(): string {
+    return this.#filter ?? splitTags(this.tag).join(',');
+  }
+
+  #query(): TopicQuery {
+    const tag = this.#tagFilter();
+    return { sort: this.sort ?? 'hot', limit: this.limit ?? 10, ...(this.period && { period: this.period }), ...(tag && { tag }) };
+  }
+
+  protected override async load(client: KithClient, signal: AbortSignal): Promise<void> {
+    this.#client = client;
+    this.#signal = signal;
+    this.#loaded = false;
+    this.#more = undefined;
+    const query = this.#query();
+    const page = await listTopics(client, query, signal);
+    this.#feed.page(page.items, page.nextCursor, true);
+    if (this.tags === '' && !this.#derived.length) this.#derived = [...new Set(page.items.flatMap((t) => t.tags))].slice(0, 12);
+    this.#loaded = true;
+    this.requestUpdate();
+    client.track('view', 'hot-topics');
+    if (this.live !== undefined) void this.#follow(client, query, signal);
+  }
+
+  /** Live events from the stream; when it fails (or ends), poll the first page every `live` seconds. */
+  async #follow(client: KithClient, query: TopicQuery, signal: AbortSignal) {
+    const tags = splitTags(query.tag);
+    const accept = (t: Topic) => !tags.length || t.tags.some((x) => tags.includes(x));
+    const apply = (e: TopicStreamEvent) => this.#feed.apply(e, accept) && this.requestUpdate();
+    this.#mode = 'stream';
+    try {
+      await streamTopics(client, query, apply, signal);
+    } catch {
+      // the stream failed: polling below
+    }
+    if (signal.aborted) return;
+    this.#mode = 'polling';
+    for (;;) {
+      await new Promise((r) => setTimeout(r, (Number(this.live) || 30) * 1000));
+      if (signal.aborted) return;
+      if (document.hidden) continue;
+      try {
+        for (const topic of (await listTopics(client, query, signal)).items) apply({ type: 'upsert', topic });
+      } catch {
+        // the next poll tries again
+      }
+    }
+  }
+
+  #reload() {
+    this.#loaded = false;
+    this.#mode = 'off';
+    this.retry();
+  }
+
+  #filterBy(tag: string) {
+    if (tag === this.#tagFilter()) return;
+    this.#filter = tag;
+    this.#reload();
+  }
+
+  #focusTopic(id: string | undefined) {
+    if (id !== undefined) this.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(id)}"]`)?.focus();
+  }
+
+  #reveal = async () => {
+    const shown = this.#feed.reveal();
+    this.requestUpdate();
+    await this.updateComplete;
+    this.#focusTopic(shown[0]?.id);
+  };
+
+  #loadMore = async () => {
+    const f = this.#feed;
+    if (!f.cursor || this.#more === 'busy' || !this.#client) return;
+    const signal = this.#signal!;
+    this.#more = 'busy';
+    this.requestUpdate();
+    try {
+      const page = await listTopics(this.#client, { ...this.#query(), cursor: f.cursor }, signal);
+      if (signal.aborted) return;
+      const fresh = f.page(page.items, page.nextCursor, false);
+      this.#more = undefined;
+      this.requestUpdate();
+      await this.updateComplete;
+      this.#focusTopic(fresh[0]?.id);
+    } catch (e) {
+      if (!signal.aborted) this.#more = e instanceof KithError ? e : new KithError('invalid-response', String(e));
+      this.requestUpdate();
+    }
+  };
+
+  #open(e: MouseEvent, t: Topic, url: string) {
+    if (!this.emit('kith-topic-open', { topicId: t.id, url })) e.preventDefault();
+    this.#client?.track('open', 'hot-topics', t.id);
+  }
+
+  /** Optimistic: the count changes at once and rolls back with a message when the backend refuses. */
+  async #vote(id: string) {
+    const t = this.#feed.topics.find((x) => x.id === id);
+    if (!t || !this.#client) return;
+    const value = t.voted ? 0 : 1;
+    if (!this.emit('kith-topic-vote', { topicId: id, value })) return;
+    const before = { votes: t.votes, voted: t.voted };
+    const seq = (this.#voteSeq.get(id) ?? 0) + 1;
+    this.#voteSeq.set(id, seq);
+    this.#feed.patch(id, { voted: !!value, votes: Math.max(0, t.votes + (value ? 1 : -1)) });
+    this.#notice = '';
+    this.requestUpdate();
+    this.#client.track('vote', 'hot-topics', id);
+    const d = await vote(this.#client, id, { id: newId(), value });
+    if (this.#voteSeq.get(id) !== seq) return; // a later click decides
+    if (d.state === 'sent' && d.ack) this.#feed.patch(id, { votes: d.ack.votes, voted: d.ack.voted });
+    else if (d.state === 'rejected') {
+      this.#feed.patch(id, before);
+      this.#notice = `${this.t('voteFailed')} ${this.errorText(d.error)}`;
+    } else if (d.state === 'queued') this.#notice = this.t('queued');
+    this.requestUpdate();
+  }
+
+  /** The report dialog arrives on first use (its own chunk). */
+  async #openReport(topic: Topic) {
+    if (!this.#client) return;
+    const { TopicReport } = await import('./report.ts');
+    this.#report ??= new TopicReport(this, this.#client, (notice) => ((this.#notice = notice), this.requestUpdate()));
+    this.#report.open(topic);
+  }
+
+  protected override get wrapperClass(): string {
+    return this.layout ?? 'list';
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.#client && ['sort', 'period', 'tag', 'limit', 'live'].some((k) => changed.has(k))) {
+      if (changed.has('tag')) this.#filter = undefined;
+      this.#reload();
+    }
+    const loc = this.resolvedLocale;
+    if (this.#fmt?.loc !== loc)
+      this.#fmt = {
+        loc,
+        count: new Intl.NumberFormat(loc, { notation: 'compact', maximumFractionDigits: 1 }),
+        rel: new Intl.RelativeTimeFormat(loc, { numeric: 'auto' }),
+      };
+    // what every topic's template depends on besides the topic: items re-render only when it changes
+    const ui = this.uiLocale;
+    this.#key = [this.#now, this.layout, this.voting, this.reporting, this.linkTarget, loc, ui, !!hotTopicsStrings[ui]].join('|');
+  }
+
+  protected override renderBody() {
+    const f = this.#feed;
+    const ready = this.#loaded && !this.loading;
+    return html`${this.#chips()}
+      <div class="fresh" aria-live="polite">
+        ${ready && f.pending.length
+          ? html`<button class="btn primary" part="new-button" @click=${this.#reveal}>${this.t('fresh', { n: f.pending.length })}</button>`
+          : nothing}
+      </div>
+      ${!ready
+        ? this.#skeleton()
+        : f.topics.length
+          ? html`<ul class="topics" part="list" role="list" aria-label=${this.t('topics')}>
+              ${repeat(ordered(f.topics), (t) => t.id, (t) => guard([t, this.#key], () => this.#item(t)))}
+            </ul>`
+          : html`<p class="empty" part="empty">${this.t('empty')}</p>`}
+      <div class="foot">
+        ${ready && f.cursor
+          ? html`<button class="btn" part="more" ?disabled=${this.#more === 'busy'} @click=${this.#loadMore}>
+              ${this.t(this.#more instanceof KithError ? 'retry' : 'more')}
+            </button>`
+          : nothing}
+        ${this.#more instanceof KithError ? html`<p class="msg" role="alert">${this.errorText(this.#more)}</p>` : nothing}
+        ${this.communityUrl
+          ? html`<a part="see-all" href=${safeHref(this.communityUrl) ?? nothing} target=${this.linkTarget ?? nothing}>${this.t('seeAll')}</a>`
+          : nothing}
+      </div>
+      <p class="notice" part="notice" role="status">${this.#notice}</p>
+      ${this.#report?.render() ?? nothing}`;
+  }
+
+  #chips() {
+    const chips = this.tags === undefined ? [] : this.tags ? splitTags(this.tags) : this.#derived;
+    if (!chips.length) return nothing;
+    const on = this.#tagFilter();
+    return html`<div class="chips" part="filters" role="group" aria-label=${this.t('filter')}>
+      ${['', ...chips].map(
+        (c) =>
+          html`<button class="btn chip" part="chip" aria-pressed=${on === c} @click=${() => this.#filterBy(c)}>
+            ${c || this.t('all')}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  #skeleton() {
+    return html`<p class="sr-only" role="status">${this.t('loading')}</p>
+      <ul class="topics" part="skeleton" aria-hidden="true">
+        ${Array.from({ length: Math.min(this.limit ?? 10, 10) }, () => html`<li class="topic"><div class="main"><p class="bone"></p><p class="bone"></p></div></li>`)}
+      </ul>`;
+  }
+
+  #count(n: number, key: string) {
+    return html`<span aria-hidden="true">${this.#fmt!.count.format(n)}</span><span class="sr-only">${this.t(key, { n })}</span>`;
+  }
+
+  #item(t: Topic) {
+    const id = `t-${encodeURIComponent(t.id)}`;
+    const href = safeHref(t.url);
+    const avatar = safeHref(t.author.avatarUrl);
+    const full = this.layout !== 'compact';
+    const when = t.lastActivityAt ?? t.createdAt;
+    const flag = t.pinned ? 'pinned' : t.promoted ? 'promoted' : '';
+    const votes = [ARROW, this.#count(t.votes, 'votes')];
+    return html`<li>
+      <article class="topic" part="topic ${flag}" aria-labelledby=${id} tabindex="-1" data-id=${t.id}>
+        <div class="main">
+          <h3 class="title" part="title" id=${id} dir="auto">
+            ${href
+              ? html`<a href=${href} target=${this.linkTarget ?? nothing} rel="ugc noopener" @click=${(e: MouseEvent) => this.#open(e, t, href)}
+                  >${t.title}</a
+                >`
+              : t.title}
+          </h3>
+          ${flag ? html`<span class="flag" part="flag">${this.t(flag)}</span>` : nothing}
+          ${full && t.excerpt ? html`<p class="excerpt" part="excerpt" dir="auto">${t.excerpt}</p>` : nothing}
+          <div class="meta" part="meta">
+            ${avatar
+              ? html`<img class="avatar" part="avatar" src=${avatar} alt="" width="24" height="24" loading="lazy" referrerpolicy="no-referrer" />`
+              : html`<span class="avatar" part="avatar" aria-hidden="true">${[...t.author.name.trim()][0]?.toUpperCase() ?? ''}</span>`}
+            <span part="author" dir="auto">${t.author.name}</span>
+            <time part="time" datetime=${when}>${this.#fmt!.rel.format(...ago(when, this.#now))}</time>
+            ${full && t.tags.length
+              ? html`<ul class="tags" role="list" aria-label=${this.t('tags')}>
+                  ${t.tags.map((x) => html`<li part="tag" dir="auto">${x}</li>`)}
+                </ul>`
+              : nothing}
+          </div>
+        </div>
+        <div class="stats">
+          ${this.voting
+            ? html`<button class="btn stat" part="vote${t.voted ? ' vote-on' : ''}" aria-pressed=${!!t.voted} aria-describedby=${id} @click=${() => this.#vote(t.id)}>
+                ${votes}
+              </button>`
+            : html`<span class="stat" part="vote">${votes}</span>`}
+          <span class="stat" part="replies">${BUBBLE}${this.#count(t.replies, 'replies')}</span>
+          ${this.reporting
+            ? html`<button class="btn ghost" part="report-button" aria-describedby=${id} @click=${() => this.#openReport(t)}>${this.t('report')}</button>`
+            : nothing}
+        </div>
+      </article>
+    </li>`;
+  }
+
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kith-hot-topics': KithHotTopics;
+  }
+  interface HTMLElementEventMap {
+    'kith-topic-open': CustomEvent<TopicOpenDetail>;
+    'kith-topic-vote': CustomEvent<TopicVoteDetail>;
+    'kith-topic-report': CustomEvent<TopicReportDetail>;
+  }
+}
