@@ -3,6 +3,7 @@ export { startServer, type RunningServer } from './server.ts';
 export type * from './store/store.ts';
 export { SqliteStore, migrate } from './store/sqlite/sqliteStore.ts';
 export { DEMO, demoMemberToken, seedDemo } from './seed/demo.ts';
+export { demoNps, demoProduct } from './seed/demoSurveys.ts';
 export { signMemberToken, verifyMemberToken, type MemberClaims } from './domain/memberToken.ts';
 export { hotScore, HOT_DECADE_S, HOT_EPOCH_S } from './domain/hotScore.ts';
 export { summarizeSurvey, npsScore, csat, type SurveySummary } from './domain/surveyResults.ts';

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { setupServer } from 'msw/node';
+import { kithHandlers, memoryBackend, type MemorySeed } from '@kith/client/msw';
+import { DEMO, SqliteStore, demoMemberToken, demoNps, demoProduct, seedDemo } from '@kith/server';
+import { runConformance } from './suite.ts';
+
+const ENDPOINT = 'http://kith.test';
+
+/**
+ * Rules the memory backend (packages/client) does not keep yet, each with what the suite saw.
+ * TODO(client): fix these in memoryBackend / kithHandlers, then delete the entry; this test fails
+ * when an entry starts passing, so the list cannot go stale.
+ */
+const KNOWN_GAPS: Record<string, string> = {
+  'errors.unknown-route': 'kithHandlers has no catch-all /v1/* handler answering a 404 problem, so msw passes the request on to the network',
+  'events.idempotent': 'sendEvents answers accepted = new events only, so a repeated batch gets {"accepted":0} instead of the first answer',
+  'stream.events': 'streamTopics only forwards publish(); a vote changes the count but sends no upsert',
+  'stream.resume': 'no event ids and no Last-Event-ID replay (and no upsert on votes, as above)',
+};
+
+/** The demo seed, read out of a reference-server store, as a memory backend seed. */
+async function demoSeed(): Promise<MemorySeed> {
+  const store = new SqliteStore(':memory:');
+  const now = Date.now();
+  await seedDemo(store, now);
+  const topics = await store.listTopics(DEMO.site, { sort: 'new', period: 'all', limit: 100, now });
+  const catalog = await store.badgeCatalog(DEMO.site);
+  const board = await store.leaderboard(DEMO.site, 'all', 100, now);
+  const members = await Promise.all(
+    board.items.map(async ({ member, points }) => {
+      const badges = (await store.memberBadges(DEMO.site, member.id))!;
+      const earned = Object.fromEntries(badges.items.filter((i) => i.earnedAt).map((i) => [i.badge.id, i.earnedAt!]));
+      const progress = Object.fromEntries(badges.items.filter((i) => i.progress && !i.earnedAt).map((i) => [i.badge.id, i.progress!]));
+      return { ...member, points, earned, progress };
+    }),
+  );
+  await store.close();
+  return { surveys: [demoNps, demoProduct], topics: topics.items, badges: catalog.items, tiers: catalog.tiers, members, tokens: { [token]: DEMO.member.id } };
+}
+
+const token = demoMemberToken();
+let server: ReturnType<typeof setupServer>;
+
+before(async () => {
+  server = setupServer(...kithHandlers(memoryBackend(await demoSeed()), { baseUrl: ENDPOINT }));
+  server.listen({ onUnhandledRequest: 'bypass' });
+});
+after(() => server?.close());
+
+test('the msw/memory backend passes the conformance suite (but for its listed gaps)', async () => {
+  const results = await runConformance({ endpoint: ENDPOINT, site: DEMO.site, memberToken: token, fetch: (...args) => fetch(...args), burst: { maxRequests: 150, maxMs: 5000 } });
+  const failed = Object.fromEntries(results.filter((r) => r.status === 'fail').map((r) => [r.id, r.detail ?? '']));
+  const unexpected = Object.keys(failed).filter((id) => !(id in KNOWN_GAPS));
+  const fixed = Object.keys(KNOWN_GAPS).filter((id) => !(id in failed));
+  assert.deepEqual(unexpected.map((id) => `${id}: ${failed[id]}`), [], 'new conformance failures');
+  assert.deepEqual(fixed, [], 'these known gaps now pass: remove them from KNOWN_GAPS');
+  // Rate limiting and live streams are optional for a memory backend; everything else must run.
+  const skipped = results.filter((r) => r.status === 'skip').map((r) => r.id);
+  assert.ok(skipped.every((id) => id === 'rate-limit.retry-after' || id.startsWith('stream.')), `unexpected skips: ${skipped.join(', ')}`);
+});
