@@ -14,15 +14,11 @@ export interface StoredDraft extends FeedbackDraft {
 /** One draft per site and element name, so two boxes on a page keep their own text. */
 export const draftKey = (site = '', name = '') => `kith:feedback:${site}:${name}`;
 
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
-/** The saved draft, if any; whatever is not of the right type is dropped. */
+/** The saved draft, if there is one. */
 export function readDraft(key: string): StoredDraft | undefined {
   try {
-    const d = JSON.parse(localStorage.getItem(key) ?? 'null');
-    if (!d || typeof d !== 'object') return undefined;
-    return { message: str(d.message) ?? '', category: str(d.category), rating: num(d.rating), email: str(d.email), startedAt: num(d.startedAt) };
+    const d = JSON.parse(localStorage.getItem(key)!);
+    return typeof d?.message === 'string' ? d : undefined;
   } catch {
     return undefined;
   }

@@ -1,12 +1,12 @@
 import { css } from 'lit';
 
 export const feedbackStyles = css`
-  .kith.launcher {
-    display: contents;
+  .kith {
+    --o: var(--kith-feedback-offset, 1rem);
   }
   .card {
     border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    border-radius: inherit;
   }
   .card,
   dialog {
@@ -14,86 +14,49 @@ export const feedbackStyles = css`
   }
   .head {
     display: flex;
-    align-items: start;
     justify-content: space-between;
-    gap: 0.5rem;
     margin-block-end: 0.75rem;
-  }
-  .head h2:focus {
-    outline: none;
   }
   .close {
     margin: -0.5rem;
-    margin-inline-start: auto;
   }
-  form,
-  .thanks {
+  form {
     display: grid;
     gap: 0.75rem;
   }
-  .thanks {
-    justify-items: start;
-  }
   .actions {
-    display: flex;
-    justify-content: end;
-  }
-  [aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: progress;
+    text-align: end;
   }
   [role='status']:not(:empty) {
     margin-block-start: 0.5rem;
   }
-  .thumbs .opt {
-    font-size: 1.5rem;
-  }
-  /* the honeypot: out of sight and out of the tab order, but not display:none, which bots skip */
-  .hp {
-    position: absolute;
-    inset-inline-start: -100vw;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-  }
-  .launcher-btn,
-  dialog.popover {
-    position: fixed;
+  .kith > dialog {
     inset: auto;
-    z-index: var(--kith-feedback-z-index, 2147483000);
+    margin: 0;
+    max-height: calc(100dvh - 2 * var(--o) - 3.5rem);
   }
   .launcher-btn {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5rem;
+    position: fixed;
+    z-index: 2147483646;
     border-radius: 2rem;
     box-shadow: var(--_shadow);
   }
-  .launcher-btn svg {
-    width: 1.25em;
-    height: 1.25em;
-    fill: currentColor;
+  .kith.bottom > * {
+    bottom: var(--o);
   }
-  .kith.bottom > .launcher-btn {
-    bottom: var(--kith-feedback-offset, 1rem);
-  }
-  .kith.top > .launcher-btn {
-    top: var(--kith-feedback-offset, 1rem);
+  .kith.top > * {
+    top: var(--o);
   }
   .kith.right > * {
-    right: var(--kith-feedback-offset, 1rem);
+    right: var(--o);
   }
   .kith.left > * {
-    left: var(--kith-feedback-offset, 1rem);
+    left: var(--o);
   }
   .kith.bottom > dialog {
-    bottom: calc(var(--kith-feedback-offset, 1rem) + 3.5rem);
+    bottom: calc(var(--o) + 3.5rem);
   }
   .kith.top > dialog {
-    top: calc(var(--kith-feedback-offset, 1rem) + 3.5rem);
-  }
-  dialog.popover {
-    margin: 0;
-    max-height: calc(100dvh - 2 * var(--kith-feedback-offset, 1rem) - 3.5rem);
+    top: calc(var(--o) + 3.5rem);
   }
 `;

@@ -1,5 +1,5 @@
-import { html, nothing, svg } from 'lit';
-import { getConfig, newId, parseOrThrow, sendFeedback, type Delivery, type FeedbackAck, type KithClient, type KithError } from '@kith/client';
+import { html, nothing } from 'lit';
+import { getConfig, newId, parseOrThrow, sendFeedback, type KithClient, type KithError } from '@kith/client';
 import { FEEDBACK_MAX_LENGTH, FeedbackSubmit } from '@kith/client/protocol';
 import { DialogController, KithElement, baseStyles, choiceList, controlStyles, numberIn, oneOf, ratingScale, textField } from '@kith/ui';
 import { draftKey, readDraft, writeDraft, type FeedbackDraft } from './draft.ts';
@@ -14,11 +14,12 @@ export type FeedbackState = 'idle' | 'writing' | 'sending' | 'sent' | 'queued' |
 /** A captcha token, or a function that makes one when the visitor submits. */
 export type CaptchaHook = string | (() => string | Promise<string>);
 
-type Phase = 'form' | 'sending' | 'sent' | 'queued' | 'rate-limited' | 'rejected';
+type Phase = 'form' | Exclude<FeedbackState, 'idle' | 'writing'>;
 type FieldErrors = { message?: string; email?: string };
 
 const KNOWN = ['bug', 'idea', 'praise', 'question', 'other'];
 const DONE: Phase[] = ['sent', 'queued', 'rate-limited'];
+const on = (v?: string) => !!v && v !== 'off' && v !== 'none';
 
 /**
  * A feedback box: a message with a counter, optional categories, rating and email, and the page's
@@ -30,7 +31,7 @@ const DONE: Phase[] = ['sent', 'queued', 'rate-limited'];
  * @attr display - `inline` (default) or `launcher` (a floating button that opens a panel).
  * @attr position - Corner of the launcher: `bottom-right` (default), `bottom-left`, `top-right`, `top-left`.
  * @attr launcher-label - Text of the launcher button (default: "Feedback", localized).
- * @attr categories - Comma list of categories, e.g. `bug,idea,praise,question`; bug, idea, praise, question and other get localized labels, any other word is shown as written.
+ * @attr categories - Comma list such as `bug,idea,praise,question`; bug, idea, praise, question and other get localized labels, other words are shown as written.
  * @attr rating - `none` (default), `stars`, `emoji` (1-5) or `thumbs` (0 down, 1 up).
  * @attr email - `off` (default), `optional` or `required`; validated.
  * @attr max-length - Most characters in the message, 1 to 5000 (default 2000).
@@ -50,9 +51,9 @@ const DONE: Phase[] = ['sent', 'queued', 'rate-limited'];
  *
  * @event kith-feedback-open - The launcher's panel opened. `detail: { display }`
  * @event kith-feedback-close - The launcher's panel closed. `detail: { display }`
- * @event kith-feedback-submit - The visitor submitted (cancelable: `preventDefault()` stops the sending). `detail: { id, message, category?, rating?, email? }`
- * @event kith-feedback-sent - The server acknowledged the feedback (at once, or later from the outbox). `detail: { id, ack? }`
- * @event kith-feedback-error - The server refused it (`queued: false`, text kept) or it is waiting to be retried (`queued: true`). `detail: { id, error, queued }`
+ * @event kith-feedback-submit - The visitor submitted; cancelable (`preventDefault()` sends nothing). `detail: { id, message, category?, rating?, email? }`
+ * @event kith-feedback-sent - The server acknowledged it, at once or later from the outbox. `detail: { id }`
+ * @event kith-feedback-error - Refused (`queued: false`, the text is kept) or waiting for a retry (`queued: true`). `detail: { id, error, queued }`
  *
  * @csspart base - The wrapper around everything.
  * @csspart launcher - The floating launcher button.
@@ -65,12 +66,10 @@ const DONE: Phase[] = ['sent', 'queued', 'rate-limited'];
  * @csspart option - One category or rating option (`option-selected` when picked).
  * @csspart input - The message and email fields.
  * @csspart button - The submit (`submit`) and "send more" (`more`) buttons.
- * @csspart thanks - The thank-you view.
- * @csspart status - The status line: sending, sent, saved or the server's refusal.
+ * @csspart status - The status line: sending, sent, saved, or the server's refusal.
  * @csspart error - The error state (misconfigured).
  *
  * @cssproperty --kith-feedback-offset - Distance of the launcher from the viewport's edges (1rem).
- * @cssproperty --kith-feedback-z-index - Stacking order of the launcher and its panel.
  * @cssproperty --kith-accent - Accent color (and every other `--kith-*` token of @kith/ui).
  */
 export class KithFeedback extends KithElement {
@@ -117,7 +116,7 @@ export class KithFeedback extends KithElement {
   #errors: FieldErrors = {};
   #refusal?: KithError;
   #wait?: number;
-  /** The submission the outbox still holds, kept to restore its text if it is refused later. */
+  /** The submission being delivered, kept to bring its text back if it is refused. */
   #pending?: FeedbackSubmit;
   #open = false;
   #off?: () => void;
@@ -125,7 +124,7 @@ export class KithFeedback extends KithElement {
 
   /** idle, writing, sending, sent, queued, rate-limited or rejected. */
   get state(): FeedbackState {
-    return this.#phase === 'form' ? (this.#draft.message ? 'writing' : 'idle') : this.#phase;
+    return this.#phase !== 'form' ? this.#phase : this.#draft.message ? 'writing' : 'idle';
   }
 
   /** Whether the launcher's panel is open. */
@@ -144,15 +143,12 @@ export class KithFeedback extends KithElement {
   protected override async load(client: KithClient): Promise<void> {
     this.#client = client;
     this.#key = draftKey(this.site ?? getConfig().site, this.name ?? this.id);
-    const saved = client.identity.allowed ? readDraft(this.#key) : undefined;
-    if (saved) {
-      const { startedAt, ...draft } = saved;
-      this.#draft = { ...this.#draft, ...draft };
-      this.#startedAt = startedAt;
-    }
+    const saved = client.identity.allowed && readDraft(this.#key);
+    if (saved) ({ startedAt: this.#startedAt, ...this.#draft } = saved);
     if (!this.#launcher) this.#startedAt ??= Date.now();
     this.#off?.();
-    this.#off = client.events.on('delivery', ({ item, error }) => this.#later(item.id, item.state, error));
+    // a queued submission's later fate; "queued" without an error is just the outbox taking it
+    this.#off = client.events.on('delivery', ({ item, error }) => (item.state !== 'queued' || error) && this.#deliver(item.id, item.state, error));
     this.requestUpdate();
   }
 
@@ -179,7 +175,7 @@ export class KithFeedback extends KithElement {
     if (!this.#open) return;
     this.#open = false;
     this.#dialog.hide();
-    if (DONE.includes(this.#phase)) this.#reset();
+    if (DONE.includes(this.#phase)) [this.#phase, this.#startedAt] = ['form', undefined];
     this.requestUpdate();
     this.emit('kith-feedback-close', { display: 'launcher' });
   }
@@ -190,221 +186,163 @@ export class KithFeedback extends KithElement {
   }
 
   #set(patch: Partial<FeedbackDraft>) {
-    this.#draft = { ...this.#draft, ...patch };
-    for (const k of Object.keys(patch)) delete this.#errors[k as keyof FieldErrors];
-    this.#save();
+    const d = (this.#draft = { ...this.#draft, ...patch });
+    for (const k in patch) delete this.#errors[k as 'email'];
+    if (this.#client?.identity.allowed) writeDraft(this.#key, d.message || d.email || d.category || d.rating !== undefined ? { ...d, startedAt: this.#startedAt } : undefined);
     this.requestUpdate();
   }
 
-  #save() {
-    if (!this.#key || !this.#client?.identity.allowed) return;
-    const d = this.#draft;
-    const empty = !d.message && !d.email && !d.category && d.rating === undefined;
-    writeDraft(this.#key, empty ? undefined : { ...d, startedAt: this.#startedAt });
-  }
-
-  #reset() {
+  /** After the thank-you: an empty form again. */
+  #more = () => {
     this.#phase = 'form';
-    this.#refusal = undefined;
     this.#startedAt = Date.now();
-  }
+    this.#focus();
+  };
 
-  #focus() {
+  /** Focus what the visitor needs next, after the pending render. */
+  async #focus() {
+    this.requestUpdate();
+    await this.updateComplete;
     const q = (sel: string) => this.renderRoot.querySelector<HTMLElement>(sel);
     (DONE.includes(this.#phase) ? q('h2') : (q('[aria-invalid=true]') ?? q('#message')))?.focus();
   }
 
-  /** The categories from the attribute: trimmed, without blanks or repeats, each within the protocol's 40 characters. */
-  get #categories() {
-    return [...new Set((this.categories ?? '').split(',').map((c) => c.trim().slice(0, 40)))].filter(Boolean);
-  }
-
   #submit = async (e: Event) => {
     e.preventDefault();
-    if (this.#phase === 'sending' || !this.#client) return;
+    const c = this.#client;
+    if (this.#phase === 'sending' || !c) return;
     const d = this.#draft;
-    const wantEmail = this.email === 'optional' || this.email === 'required';
-    const email = wantEmail ? d.email?.trim() || undefined : undefined;
-    const range = this.rating === 'thumbs' ? [0, 1] : [1, 5];
-    const rating = this.rating && this.rating !== 'none' && d.rating! >= range[0]! && d.rating! <= range[1]! ? d.rating : undefined;
-    const hp = this.renderRoot.querySelector<HTMLInputElement>('.hp input');
-    const token = this.captchaToken;
     const body: FeedbackSubmit = {
       id: newId(),
       message: d.message.trim(),
-      category: this.#categories.includes(d.category!) ? d.category : undefined,
-      rating,
-      email,
+      category: this.categories ? d.category : undefined,
+      rating: on(this.rating) ? d.rating : undefined,
+      email: on(this.email) ? d.email?.trim() || undefined : undefined,
       context: this.context === 'off' ? undefined : pageContext(this.resolvedLocale),
-      honeypot: hp?.value ?? '',
+      honeypot: this.renderRoot.querySelector<HTMLInputElement>('.hp')!.value,
       elapsedMs: Date.now() - (this.#startedAt ?? Date.now()),
     };
-    const errors: FieldErrors = {};
-    if (!body.message) errors.message = this.t('needMessage');
-    if (this.email === 'required' && !email) errors.email = this.t('badEmail');
+    const errors: FieldErrors = (this.#errors = {});
+    if (!body.message) errors.message = this.t('required');
     try {
-      parseOrThrow(FeedbackSubmit, { ...body, message: body.message || '-' }, 'feedback');
+      parseOrThrow(FeedbackSubmit, { ...body, message: '-' }, 'feedback'); // the protocol's own email check
     } catch (err) {
       if ((err as KithError).path === 'email') errors.email = this.t('badEmail');
     }
-    this.#errors = errors;
-    if (errors.message || errors.email) {
-      this.requestUpdate();
-      await this.updateComplete;
-      return this.#focus();
-    }
-    const { id, message, category } = body;
+    if (this.email === 'required' && !body.email) errors.email = this.t('badEmail');
+    if (errors.message || errors.email) return this.#focus();
+    const { id, message, category, rating, email } = body;
     if (!this.emit('kith-feedback-submit', { id, message, category, rating, email })) return;
+    this.#pending = body;
     this.#phase = 'sending';
     this.requestUpdate();
-    this.#client.track('submit', 'feedback');
+    c.track('submit', 'feedback');
     try {
-      const made = typeof token === 'function' ? await token() : token;
-      if (made) body.captchaToken = made;
+      const t = this.captchaToken;
+      body.captchaToken = (typeof t === 'function' ? await t() : t) || undefined;
     } catch {
-      // a failing captcha hook does not block the visitor: the backend decides without a token
+      // a failing captcha hook never blocks the visitor: the backend decides without a token
     }
-    const delivery = await sendFeedback(this.#client, body);
-    this.#settle(body, delivery);
-    if (hp && delivery.state !== 'rejected') hp.value = '';
+    const r = await sendFeedback(c, body);
+    this.#deliver(id, r.state === 'sent' ? 'delivered' : r.state, r.state === 'sent' ? undefined : r.error);
   };
 
-  #settle(body: FeedbackSubmit, d: Delivery<FeedbackAck>) {
-    if (d.state === 'rejected') return this.#refuse(body.id, d.error);
-    this.#pending = d.state === 'queued' ? body : undefined;
-    this.#phase = d.state === 'sent' ? 'sent' : d.error?.kind === 'rate-limited' ? 'rate-limited' : 'queued';
-    this.#wait = d.state === 'queued' ? d.error?.retryAfter : undefined;
-    this.#draft = { message: '' };
-    this.#startedAt = undefined;
-    if (this.#key) writeDraft(this.#key); // the outbox holds it now
-    if (d.state === 'sent') this.emit('kith-feedback-sent', { id: body.id, ack: d.ack });
-    else if (d.error) this.emit('kith-feedback-error', { id: body.id, error: d.error, queued: true });
-    this.requestUpdate();
-    void this.updateComplete.then(() => this.#focus());
-  }
-
-  #refuse(id: string, error: KithError) {
-    this.#phase = 'rejected';
-    this.#refusal = error;
-    for (const { path } of error.problem?.errors ?? []) {
-      if (path === 'email' || path === 'message') this.#errors[path] = this.t(path === 'email' ? 'badEmail' : 'needMessage');
-    }
-    this.emit('kith-feedback-error', { id, error, queued: false });
-    this.requestUpdate();
-  }
-
-  /** What happened to a queued submission after the page was told "saved, will send". */
-  #later(id: string, state: string, error?: KithError) {
+  /** How the pending submission went: from sendFeedback() at first, then from the outbox. */
+  #deliver(id: string, state: string, error?: KithError) {
     const p = this.#pending;
     if (p?.id !== id) return;
-    const waiting = this.#phase === 'queued' || this.#phase === 'rate-limited';
-    if (state === 'delivered') {
-      this.#pending = undefined;
-      if (waiting) this.#phase = 'sent';
-      this.emit('kith-feedback-sent', { id });
-    } else if (state === 'rejected' && error) {
-      this.#pending = undefined;
-      // nothing typed is lost: bring the refused text back unless the visitor is writing something new
-      if (!this.#draft.message) this.#set({ message: p.message, category: p.category, rating: p.rating, email: p.email });
-      return this.#refuse(id, error);
-    } else if (state === 'queued' && error && waiting) {
-      this.#phase = error.kind === 'rate-limited' ? 'rate-limited' : 'queued';
-      this.#wait = error.retryAfter;
+    const was = this.#phase;
+    if (was === 'sending' && state !== 'rejected') {
+      // acknowledged or held by the outbox: the draft is no longer needed
+      this.#draft = { message: '' };
+      this.#startedAt = undefined;
+      writeDraft(this.#key);
+      this.renderRoot.querySelector<HTMLInputElement>('.hp')!.value = '';
     }
-    this.requestUpdate();
-  }
-
-  /** The rate limit's wait, as "in 30 seconds" in the visitor's language. */
-  #when(): string {
-    const s = this.#wait;
-    if (s === undefined) return this.t('soon');
-    const rtf = new Intl.RelativeTimeFormat(this.resolvedLocale, { numeric: 'auto' });
-    return s < 60 ? rtf.format(Math.ceil(s), 'second') : s < 3600 ? rtf.format(Math.ceil(s / 60), 'minute') : rtf.format(Math.ceil(s / 3600), 'hour');
+    if (state === 'rejected') {
+      this.#pending = undefined;
+      // nothing typed is lost: a refused item's text comes back unless the visitor is writing anew
+      if (!this.#draft.message) this.#set({ message: p.message, category: p.category, rating: p.rating, email: p.email });
+      this.#phase = 'rejected';
+      this.#refusal = error;
+      this.emit('kith-feedback-error', { id, error: error!, queued: false });
+    } else if (state === 'delivered') {
+      this.#pending = undefined;
+      if (was !== 'form') this.#phase = 'sent';
+      this.emit('kith-feedback-sent', { id });
+    } else if (state === 'queued' && was !== 'form') {
+      this.#phase = error?.kind === 'rate-limited' ? 'rate-limited' : 'queued';
+      this.#wait = error?.retryAfter;
+      if (error && was === 'sending') this.emit('kith-feedback-error', { id, error, queued: true });
+    }
+    if (was === 'sending') this.#focus();
+    else this.requestUpdate();
   }
 
   #status(): string {
-    const e = this.#refusal;
-    switch (this.#phase) {
-      case 'sending':
-        return this.t('sending');
-      case 'sent':
-        return this.successMessage || this.t('thanksSent');
-      case 'queued':
-        return this.t('queued');
-      case 'rate-limited':
-        return this.t('slow', { when: this.#when() });
-      case 'rejected': {
-        const text = this.errorText(e!);
-        const detail = e!.problem?.detail;
-        return detail ? `${text} ${detail}` : text;
-      }
-      default:
-        return '';
-    }
+    const p = this.#phase;
+    const e = this.#refusal!;
+    const s = this.#wait ?? 60;
+    const [n, unit] = s < 60 ? [s, 'second'] : s < 3600 ? [s / 60, 'minute'] : [s / 3600, 'hour'];
+    const when = () => new Intl.RelativeTimeFormat(this.resolvedLocale, { numeric: 'auto' }).format(Math.ceil(n), unit as 'hour');
+    if (p === 'rejected') return `${this.errorText(e)} ${e.problem?.detail ?? ''}`.trim();
+    if (p === 'rate-limited') return this.t('slow', { when: when() });
+    return p === 'form' ? '' : p === 'sent' ? this.successMessage || this.t('sent') : this.t(p); // sending, queued
   }
 
   protected override get wrapperClass(): string {
-    if (this.failure || this.misconfigured) return '';
-    return this.#launcher ? `launcher ${(this.position ?? 'bottom-right').replace('-', ' ')}` : '';
+    return this.#launcher && !this.failure && !this.misconfigured ? (this.position ?? 'bottom-right').replace('-', ' ') : '';
   }
 
   protected override updated(): void {
-    // Identify Input Purpose (WCAG 1.3.5): the shared text field does not take these attributes yet
-    const email = this.renderRoot.querySelector('#email');
-    email?.setAttribute('autocomplete', 'email');
-    email?.setAttribute('inputmode', 'email');
-    email?.setAttribute('spellcheck', 'false');
+    // Identify Input Purpose (WCAG 1.3.5): the shared text field takes no autocomplete yet
+    this.renderRoot.querySelector('#email')?.setAttribute('autocomplete', 'email');
   }
 
   protected override renderBody() {
-    if (!this.#launcher) return html`<section class="card" part="panel" aria-labelledby="title">${this.#panel()}</section>`;
-    return html`<button
-        class="btn primary launcher-btn"
-        part="launcher"
-        aria-expanded=${String(this.#open)}
-        aria-controls="panel"
-        @click=${() => (this.#open ? this.close() : this.open())}
-      >
-        ${svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>`}
-        <span>${this.launcherLabel || this.t('feedback')}</span>
-      </button>
-      <dialog id="panel" class="popover" part="panel" aria-labelledby="title" @keydown=${this.#dialog.keydown} @cancel=${this.#dialog.cancel}>
-        ${this.#panel()}
-      </dialog>`;
-  }
-
-  #panel() {
     const done = DONE.includes(this.#phase);
-    return html`<div class="head">
-        <h2 id="title" part="title" tabindex="-1">${this.t(done ? 'thanks' : 'title')}</h2>
+    const panel = html`<div class="head">
+        <h2 id="title" part="title" tabindex="-1">${this.t(done ? 'thanks' : 'feedback')}</h2>
         ${this.#launcher
-          ? html`<button class="btn ghost icon close" part="close" aria-label=${this.t('close')} @click=${() => this.close()}>
+          ? html`<button class="btn ghost icon close" part="close" aria-label=${this.t('close')} @click=${this.close}>
               <span aria-hidden="true">✕</span>
             </button>`
           : nothing}
       </div>
-      ${done
-        ? html`<div class="thanks" part="thanks">
-            <button class="btn" part="button more" @click=${this.#more}>${this.t('more')}</button>
-          </div>`
-        : this.#form()}
+      ${done ? html`<button class="btn" part="button more" @click=${this.#more}>${this.t('more')}</button>` : this.#form()}
       <p part="status" class=${this.#phase === 'rejected' ? 'msg' : 'status'} role="status">${this.#status()}</p>`;
+    return this.#launcher
+      ? html`<button
+            class="btn primary launcher-btn"
+            part="launcher"
+            aria-expanded=${this.#open}
+            aria-controls="panel"
+            @click=${() => (this.#open ? this.close() : this.open())}
+          >
+            ${this.launcherLabel || this.t('feedback')}
+          </button>
+          <dialog id="panel" class="popover" part="panel" aria-labelledby="title" @keydown=${this.#dialog.keydown} @cancel=${this.#dialog.cancel}>
+            ${panel}
+          </dialog>`
+      : html`<section class="card" part="panel" aria-labelledby="title">${panel}</section>`;
   }
-
-  #more = async () => {
-    this.#reset();
-    this.requestUpdate();
-    await this.updateComplete;
-    this.#focus();
-  };
 
   #form() {
     const d = this.#draft;
     const e = this.#errors;
-    const cats = this.#categories;
-    const kind = this.rating ?? 'none';
+    const kind = this.rating;
     const thumbs = kind === 'thumbs';
-    const msg = (id: string, text?: string) => (text ? html`<p class="msg" id=${`${id}-msg`}>${text}</p>` : nothing);
+    const cats = [...new Set(this.categories?.split(',').map((c) => c.trim().slice(0, 40)))].filter(Boolean);
+    const field = (id: 'message' | 'email', o: Partial<Parameters<typeof textField>[0]>) =>
+      html`${textField({
+        id,
+        label: '',
+        value: d[id] ?? '',
+        invalid: !!e[id],
+        describedBy: e[id] && `${id}-msg`,
+        onInput: (v) => this.#set({ [id]: v }),
+        ...o,
+      })}${e[id] ? html`<p class="msg" id=${`${id}-msg`}>${e[id]}</p>` : nothing}`;
     return html`<form part="form" novalidate @submit=${this.#submit} @keydown=${this.#keydown}>
       ${cats.length
         ? choiceList({
@@ -415,56 +353,36 @@ export class KithFeedback extends KithElement {
             onChange: ([category]) => this.#set({ category }),
           })
         : nothing}
-      ${textField({
-        id: 'message',
+      ${field('message', {
         label: this.t('message'),
-        value: d.message,
         multiline: true,
         maxLength: Math.floor(this.maxLength ?? 2000),
         placeholder: this.placeholder,
         required: true,
-        invalid: !!e.message,
-        describedBy: e.message ? 'message-msg' : undefined,
         counter: (n) => this.t('left', { n }),
-        onInput: (message) => this.#set({ message }),
       })}
-      ${msg('message', e.message)}
-      ${kind === 'none'
-        ? nothing
-        : html`<div class=${kind}>
-            ${ratingScale({
-              name: 'rating',
-              label: this.t('rate'),
-              from: thumbs ? 0 : 1,
-              to: thumbs ? 1 : 5,
-              kind: kind === 'thumbs' ? 'numbers' : kind,
-              value: d.rating,
-              format: (n) => (n ? '👍' : '👎'),
-              itemLabel: (n) => (thumbs ? this.t(n ? 'up' : 'down') : this.t('of', { n, max: 5 })),
-              onChange: (rating) => this.#set({ rating }),
-            })}
-          </div>`}
-      ${this.email === 'optional' || this.email === 'required'
-        ? html`${textField({
-            id: 'email',
-            label: this.t(this.email === 'required' ? 'email' : 'emailOpt'),
-            value: d.email ?? '',
-            required: this.email === 'required',
-            invalid: !!e.email,
-            describedBy: e.email ? 'email-msg' : undefined,
-            onInput: (email) => this.#set({ email }),
-          })}${msg('email', e.email)}`
+      ${on(kind)
+        ? ratingScale({
+            name: 'rating',
+            label: this.t('rate'),
+            from: thumbs ? 0 : 1,
+            to: thumbs ? 1 : 5,
+            kind: thumbs ? 'numbers' : (kind as 'stars'),
+            value: d.rating,
+            format: (n) => (n ? '👍' : '👎'),
+            itemLabel: (n) => (thumbs ? this.t(n ? 'up' : 'down') : this.t('of', { n, max: 5 })),
+            onChange: (rating) => this.#set({ rating }),
+          })
         : nothing}
-      <label class="hp" aria-hidden="true">Website <input type="text" name="website" tabindex="-1" autocomplete="off" /></label>
+      ${on(this.email) ? field('email', { label: this.t(this.email === 'required' ? 'email' : 'emailOpt'), required: this.email === 'required' }) : nothing}
+      <input class="hp sr-only" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
       <div class="actions">
-        <button class="btn primary" part="button submit" type="submit" aria-disabled=${this.#phase === 'sending' ? 'true' : nothing}>
-          ${this.t('submit')}
-        </button>
+        <button class="btn primary" part="button submit" aria-disabled=${this.#phase === 'sending'}>${this.t('submit')}</button>
       </div>
     </form>`;
   }
 
-  /** Ctrl/Cmd+Enter sends from the message field. */
+  /** Ctrl/Cmd+Enter sends from any field. */
   #keydown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -481,7 +399,7 @@ declare global {
     'kith-feedback-open': CustomEvent<{ display: FeedbackDisplay }>;
     'kith-feedback-close': CustomEvent<{ display: FeedbackDisplay }>;
     'kith-feedback-submit': CustomEvent<{ id: string } & FeedbackDraft>;
-    'kith-feedback-sent': CustomEvent<{ id: string; ack?: FeedbackAck }>;
+    'kith-feedback-sent': CustomEvent<{ id: string }>;
     'kith-feedback-error': CustomEvent<{ id: string; error: KithError; queued: boolean }>;
   }
 }

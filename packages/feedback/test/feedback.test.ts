@@ -11,7 +11,7 @@ describe('<kith-feedback> inline', () => {
     const el = await mount();
     expect(el.state).to.equal('idle');
     expect($(el, '.launcher-btn')).to.equal(null);
-    expect($(el, 'section[part=panel] h2')!.textContent).to.equal('Send feedback');
+    expect($(el, 'section[part=panel] h2')!.textContent).to.equal('Feedback');
     const field = $<HTMLTextAreaElement>(el, 'textarea#message')!;
     expect($(el, 'label[for=message]')!.textContent).to.equal('Your feedback');
     expect(field.required).to.equal(true);
@@ -39,7 +39,7 @@ describe('<kith-feedback> inline', () => {
     const field = $(el, '#message')!;
     expect(field.getAttribute('aria-invalid')).to.equal('true');
     expect(field.getAttribute('aria-describedby')).to.contain('message-msg');
-    expect($(el, '#message-msg')!.textContent).to.equal('Please write your feedback.');
+    expect($(el, '#message-msg')!.textContent).to.equal('Please answer this.');
     expect(focused() === field).to.equal(true);
     expect(b.state.feedback.size).to.equal(0);
     await type(el, '#message', 'Fixed');
@@ -59,7 +59,6 @@ describe('<kith-feedback> inline', () => {
     expect(events.map((e) => e.type)).to.deep.equal(['kith-feedback-submit', 'kith-feedback-sent']);
     expect(events[0]!.detail).to.include({ id: item!.id, message: 'Love the new search' });
     expect(events[1]!.detail.id).to.equal(item!.id);
-    expect(events[1]!.detail.ack.status).to.equal('received');
     expect(events.every((e) => e.bubbles && e.composed)).to.equal(true);
     await el.updateComplete;
     expect($(el, 'h2')!.textContent).to.equal('Thank you!');
@@ -72,15 +71,15 @@ describe('<kith-feedback> inline', () => {
     expect($<HTMLTextAreaElement>(el, '#message')!.value).to.equal('');
   });
 
-  it('the default thank-you text is localized, and errors read in the visitor language', async () => {
+  it('the texts are localized', async () => {
     const el = await mount({ locale: 'es' });
-    expect($(el, 'h2')!.textContent).to.equal('Enviar comentarios');
+    expect($(el, 'h2')!.textContent).to.equal('Comentarios');
     await type(el, '#message', 'Hola');
     await submit(el);
     await until(() => el.state === 'sent');
     await el.updateComplete;
     expect($(el, 'h2')!.textContent).to.equal('¡Gracias!');
-    expect($(el, '[role=status]')!.textContent).to.equal('Hemos recibido tu comentario.');
+    expect($(el, '[role=status]')!.textContent).to.equal('Enviado.');
   });
 
   it('submit is cancelable: preventDefault() sends nothing', async () => {
@@ -114,7 +113,7 @@ describe('<kith-feedback> inline', () => {
     const el = await mount({ categories: 'bug, idea,praise,question,other,Billing,bug,', locale: 'ru' }, b);
     const labels = $$(el, '[part~=choices] label').map((l) => l.textContent);
     expect(labels).to.deep.equal(['Ошибка', 'Идея', 'Похвала', 'Вопрос', 'Другое', 'Billing']);
-    expect($(el, '[part~=choices] legend')!.textContent).to.equal('О чём это?');
+    expect($(el, '[part~=choices] legend')!.textContent).to.equal('Тема');
     $$<HTMLInputElement>(el, '[part~=choices] input')[5]!.click();
     await type(el, '#message', 'Invoice wrong');
     await submit(el);
@@ -133,7 +132,7 @@ describe('<kith-feedback> inline', () => {
       const el = await mount({ rating: kind }, b);
       const radios = $$<HTMLInputElement>(el, '[part~=scale] input[type=radio]');
       expect(radios).to.have.length(count);
-      expect($(el, '[part~=scale] legend')!.textContent).to.equal('How is your experience?');
+      expect($(el, '[part~=scale] legend')!.textContent).to.equal('Your rating');
       expect(radios[pick]!.getAttribute('aria-label')).to.equal(label);
       radios[pick]!.click();
       await type(el, '#message', 'Rated');
@@ -164,7 +163,7 @@ describe('<kith-feedback> inline', () => {
     await type(el, '#email', 'not-an-email');
     await submit(el);
     expect(field.getAttribute('aria-invalid')).to.equal('true');
-    expect($(el, '#email-msg')!.textContent).to.contain('valid email');
+    expect($(el, '#email-msg')!.textContent).to.equal('Enter a valid email address.');
     expect(focused() === field).to.equal(true);
     expect(b.state.feedback.size).to.equal(0);
     await type(el, '#email', '');
@@ -291,21 +290,6 @@ describe('<kith-feedback> delivery states', () => {
     expect(only(b).map((f) => f.message)).to.deep.equal(['See the docs']);
   });
 
-  it('a refusal naming the email field marks that field', async () => {
-    const b = testBackend();
-    b.fault = new KithError('rejected', 'Bad', {
-      status: 400,
-      problem: { type: 'about:blank', title: 'Invalid', status: 400, errors: [{ path: 'email', message: 'domain does not exist' }] },
-    });
-    const el = await mount({ email: 'optional' }, b);
-    await type(el, '#message', 'Hi');
-    await type(el, '#email', 'ana@nowhere.example');
-    await submit(el);
-    await until(() => el.state === 'rejected');
-    await el.updateComplete;
-    expect($(el, '#email')!.getAttribute('aria-invalid')).to.equal('true');
-  });
-
   it('offline: "saved, will send", then back online it is delivered exactly once and "sent" follows', async () => {
     const b = testBackend();
     b.fault = 'offline';
@@ -328,7 +312,7 @@ describe('<kith-feedback> delivery states', () => {
     await tick(100);
     expect(events.filter((e) => e.type === 'kith-feedback-sent')).to.have.length(1);
     await el.updateComplete;
-    expect($(el, '[role=status]')!.textContent).to.equal('We received your feedback.');
+    expect($(el, '[role=status]')!.textContent).to.equal('Sent.');
   });
 
   it('rate-limited: a friendly message with the wait from Retry-After, then sent', async () => {
@@ -339,7 +323,7 @@ describe('<kith-feedback> delivery states', () => {
     await submit(el);
     await until(() => el.state === 'rate-limited');
     await el.updateComplete;
-    expect($(el, '[role=status]')!.textContent).to.equal('Many messages are arriving right now. Yours is saved and will be sent in 1 second.');
+    expect($(el, '[role=status]')!.textContent).to.equal('Busy right now: saved, will be sent in 1 second.');
     await until(() => el.state === 'sent', 6000, 'delivery after the wait');
     expect(only(b)).to.have.length(1);
   });
@@ -406,11 +390,10 @@ describe('<kith-feedback> draft, anti-spam and hooks', () => {
   it('honeypot: a hidden, untabbable field whose value is sent; a human leaves it empty', async () => {
     const b = testBackend();
     const el = await mount({}, b);
-    const hp = $<HTMLInputElement>(el, '.hp input')!;
+    const hp = $<HTMLInputElement>(el, '.hp')!;
     expect(hp.tabIndex).to.equal(-1);
-    expect(hp.closest('[aria-hidden=true]')).to.not.equal(null);
-    const box = hp.getBoundingClientRect();
-    expect(box.right <= 0 || box.left >= innerWidth || box.width <= 1).to.equal(true);
+    expect(hp.getAttribute('aria-hidden')).to.equal('true');
+    expect(getComputedStyle(hp).clipPath).to.equal('inset(50%)'); // out of sight, yet not display:none, which bots skip
     await type(el, '#message', 'human');
     await submit(el);
     await until(() => el.state === 'sent');
@@ -418,7 +401,7 @@ describe('<kith-feedback> draft, anti-spam and hooks', () => {
 
     const b2 = testBackend();
     const bot = await mount({}, b2);
-    $<HTMLInputElement>(bot, '.hp input')!.value = 'http://spam.example';
+    $<HTMLInputElement>(bot, '.hp')!.value = 'http://spam.example';
     await type(bot, '#message', 'buy now');
     await submit(bot);
     await until(() => bot.state === 'sent'); // never blocked here: the server decides
