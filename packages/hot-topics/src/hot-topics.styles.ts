@@ -9,6 +9,11 @@ export const hotTopicsStyles = css`
   .topics {
     display: grid;
   }
+  /* a long feed lays out only the topics near the viewport */
+  [part='list'] > li {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6rem;
+  }
   .topic {
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;

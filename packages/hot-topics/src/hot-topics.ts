@@ -98,7 +98,7 @@ export class KithHotTopics extends KithElement {
     tags: {},
     limit: numberIn(1, 100),
     layout: oneOf('list', 'compact', 'cards'),
-    live: attr(z.string().check(z.regex(/^(\d+(\.\d+)?)?$/)), 'empty or seconds between polls'),
+    live: numberIn(0),
     voting: { type: Boolean },
     reporting: { type: Boolean },
     linkTarget,
@@ -111,14 +111,14 @@ export class KithHotTopics extends KithElement {
   declare period?: TopicQuery['period'];
   /** Show only topics with this tag, or with any tag of a comma list. */
   declare tag?: string;
-  /** Show filter chips: a comma list of tags, or empty for the tags on the first page. */
+  /** Show filter chips ("All" and each tag): a comma list of tags. */
   declare tags?: string;
   /** Topics per page, 1 to 100 (10). */
   declare limit?: number;
   /** list (default), compact (one line, no excerpt or tags) or cards. */
   declare layout?: TopicLayout;
-  /** Live updates over server-sent events; when the stream fails, poll every N seconds (empty: 30). Absent: none. */
-  declare live?: string;
+  /** Live updates over server-sent events; when the stream fails, poll every N seconds (empty or 0: 30). Absent: none. */
+  declare live?: number;
   /** Let visitors vote (optimistic, one vote each, delivered through the outbox). */
   declare voting: boolean;
   /** Let visitors report a topic to the moderators. */
@@ -139,7 +139,6 @@ export class KithHotTopics extends KithElement {
   #signal?: AbortSignal;
   #loaded = false;
   #filter?: string;
-  #derived: string[] = [];
   #more?: 'busy' | KithError;
   #notice = '';
   #mode: 'off' | 'stream' | 'polling' = 'off';
@@ -148,6 +147,7 @@ export class KithHotTopics extends KithElement {
   #now = Date.now();
   #clock?: ReturnType<typeof setInterval>;
   #key = '';
+  #said = new Map<string, string>();
   #fmt?: { loc: string; count: Intl.NumberFormat; rel: Intl.RelativeTimeFormat };
 
   constructor() {
@@ -194,7 +194,6 @@ export class KithHotTopics extends KithElement {
     const query = this.#query();
     const page = await listTopics(client, query, signal);
     this.#feed.page(page.items, page.nextCursor, true);
-    if (this.tags === '' && !this.#derived.length) this.#derived = [...new Set(page.items.flatMap((t) => t.tags))].slice(0, 12);
     this.#loaded = true;
     this.requestUpdate();
     client.track('view', 'hot-topics');
@@ -215,7 +214,7 @@ export class KithHotTopics extends KithElement {
     if (signal.aborted) return;
     this.#mode = 'polling';
     for (;;) {
-      await new Promise((r) => setTimeout(r, (Number(this.live) || 30) * 1000));
+      await new Promise((r) => setTimeout(r, (this.live || 30) * 1000));
       if (signal.aborted) return;
       if (document.hidden) continue;
       try {
@@ -283,7 +282,7 @@ export class KithHotTopics extends KithElement {
     const before = { votes: t.votes, voted: t.voted };
     const seq = (this.#voteSeq.get(id) ?? 0) + 1;
     this.#voteSeq.set(id, seq);
-    this.#feed.patch(id, { voted: !!value, votes: Math.max(0, t.votes + (value ? 1 : -1)) });
+    this.#feed.patch(id, { voted: !!value, votes: t.votes + (value ? 1 : -1) });
     this.#notice = '';
     this.requestUpdate();
     this.#client.track('vote', 'hot-topics', id);
@@ -324,7 +323,9 @@ export class KithHotTopics extends KithElement {
       };
     // what every topic's template depends on besides the topic: items re-render only when it changes
     const ui = this.uiLocale;
-    this.#key = [this.#now, this.layout, this.voting, this.reporting, this.linkTarget, loc, ui, !!hotTopicsStrings[ui]].join('|');
+    const key = [this.#now, this.layout, this.voting, this.reporting, this.linkTarget, loc, ui, !!hotTopicsStrings[ui]].join('|');
+    if (key !== this.#key) this.#said.clear();
+    this.#key = key;
   }
 
   protected override renderBody() {
@@ -359,7 +360,7 @@ export class KithHotTopics extends KithElement {
   }
 
   #chips() {
-    const chips = this.tags === undefined ? [] : this.tags ? splitTags(this.tags) : this.#derived;
+    const chips = splitTags(this.tags);
     if (!chips.length) return nothing;
     const on = this.#tagFilter();
     return html`<div class="chips" part="filters" role="group" aria-label=${this.t('filter')}>
@@ -379,8 +380,11 @@ export class KithHotTopics extends KithElement {
       </ul>`;
   }
 
+  /** "12 votes" for screen readers; remembered, as `t()` builds its Intl objects on every call. */
   #count(n: number, key: string) {
-    return html`<span aria-hidden="true">${this.#fmt!.count.format(n)}</span><span class="sr-only">${this.t(key, { n })}</span>`;
+    let said = this.#said.get(key + n);
+    if (said === undefined) this.#said.set(key + n, (said = this.t(key, { n })));
+    return html`<span aria-hidden="true">${this.#fmt!.count.format(n)}</span><span class="sr-only">${said}</span>`;
   }
 
   #item(t: Topic) {

@@ -16,8 +16,14 @@ describe('<kith-hot-topics> live updates', () => {
     const before = ids(el);
     const node = topicEl(el, 't2');
 
+    const touched = new Set<Node>();
+    const mo = new MutationObserver((list) => list.forEach((m) => touched.add(m.target)));
+    mo.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true });
     b.publish({ type: 'upsert', topic: { ...b.topics.find((t) => t.id === 't2')!, votes: 999, replies: 3 } });
     await el.updateComplete;
+    mo.takeRecords().forEach((m) => touched.add(m.target));
+    mo.disconnect();
+    expect(touched.size, 'nodes touched by one update').to.be.at.most(4); // two counts, each visible and spoken
     expect(ids(el)).to.deep.equal(before);
     expect(topicEl(el, 't2')).to.equal(node); // the same DOM node, changed in place
     expect(node.querySelector('[part~=vote] .sr-only')!.textContent).to.equal('999 votes');
