@@ -1,0 +1,13 @@
+import type { KithClient, Delivery } from '../client.ts';
+import { parseOrThrow } from '../parse.ts';
+import { ResponseAck, Survey, type ResponseUpsert } from '../protocol/survey.ts';
+
+const ctx = (client: KithClient, signal?: AbortSignal) => client.context(signal);
+
+/** `GET /v1/surveys/{id}`. */
+export const getSurvey = async (client: KithClient, id: string, signal?: AbortSignal) =>
+  parseOrThrow(Survey, await client.backend.getSurvey(id, ctx(client, signal)), 'survey');
+
+/** Upsert a survey response through the outbox; a later call with the same `responseId` replaces a queued one. */
+export const saveResponse = (client: KithClient, surveyId: string, body: ResponseUpsert): Promise<Delivery<ResponseAck>> =>
+  client.write('response', body, { target: surveyId, key: `response-${body.responseId}`, ack: ResponseAck });
