@@ -28,7 +28,7 @@ export const feedbackStyles = css`
     text-align: end;
   }
   [role='status']:not(:empty) {
-    margin-block-start: 0.5rem;
+    margin-block-end: 0.75rem;
   }
   .kith > dialog {
     inset: auto;

@@ -19,6 +19,7 @@ type FieldErrors = { message?: string; email?: string };
 
 const KNOWN = ['bug', 'idea', 'praise', 'question', 'other'];
 const DONE: Phase[] = ['sent', 'queued', 'rate-limited'];
+const maxLength = numberIn(1, FEEDBACK_MAX_LENGTH);
 const on = (v?: string) => !!v && v !== 'off' && v !== 'none';
 
 /**
@@ -39,9 +40,8 @@ const on = (v?: string) => !!v && v !== 'off' && v !== 'none';
  * @attr placeholder - Placeholder of the message field.
  * @attr success-message - Text shown once the server acknowledged the feedback.
  * @attr name - Keeps this box's draft apart from other boxes on the site (default: the element's id).
- * @attr captcha-token - A captcha token passed through to the backend.
+ * @attr captcha-token - A captcha token passed through to the backend; the `captchaToken` property also takes a function called at submit that returns one.
  *
- * @prop {string | (() => string | Promise<string>)} captchaToken - A token, or a function called at submit that returns one.
  * @prop {FeedbackState} state - idle, writing, sending, sent, queued, rate-limited or rejected (read-only).
  * @prop {boolean} isOpen - Whether the launcher's panel is open (read-only).
  *
@@ -65,7 +65,10 @@ const on = (v?: string) => !!v && v !== 'off' && v !== 'none';
  * @csspart scale - The rating scale.
  * @csspart option - One category or rating option (`option-selected` when picked).
  * @csspart input - The message and email fields.
- * @csspart button - The submit (`submit`) and "send more" (`more`) buttons.
+ * @csspart button - The submit and "send more" buttons.
+ * @csspart submit - The submit button.
+ * @csspart more - The "send more" button after a thank-you.
+ * @csspart option-selected - The picked category or rating option.
  * @csspart status - The status line: sending, sent, saved, or the server's refusal.
  * @csspart error - The error state (misconfigured).
  *
@@ -82,7 +85,8 @@ export class KithFeedback extends KithElement {
     categories: {},
     rating: oneOf('none', 'stars', 'emoji', 'thumbs'),
     email: oneOf('off', 'optional', 'required'),
-    maxLength: numberIn(1, FEEDBACK_MAX_LENGTH, { attribute: 'max-length' }),
+    // spelled out (no spread) so the manifest analyzer sees the attribute name
+    maxLength: { attribute: 'max-length', converter: maxLength.converter, schema: maxLength.schema, allowed: maxLength.allowed },
     context: oneOf('on', 'off'),
     placeholder: {},
     successMessage: { attribute: 'success-message' },
@@ -90,12 +94,9 @@ export class KithFeedback extends KithElement {
     captchaToken: { attribute: 'captcha-token' },
   };
 
-  /** inline (default) or launcher. */
   declare display?: FeedbackDisplay;
-  /** Corner of the launcher (bottom-right by default). */
   declare position?: FeedbackPosition;
   declare launcherLabel?: string;
-  /** Comma list of category ids. */
   declare categories?: string;
   declare rating?: 'none' | 'stars' | 'emoji' | 'thumbs';
   declare email?: 'off' | 'optional' | 'required';
@@ -103,9 +104,7 @@ export class KithFeedback extends KithElement {
   declare context?: 'on' | 'off';
   declare placeholder?: string;
   declare successMessage?: string;
-  /** Keeps this box's draft apart from other boxes on the site. */
   declare name?: string;
-  /** A captcha token, or a function called at submit that returns one. */
   declare captchaToken?: CaptchaHook;
 
   #client?: KithClient;
@@ -309,8 +308,8 @@ export class KithFeedback extends KithElement {
             </button>`
           : nothing}
       </div>
-      ${done ? html`<button class="btn" part="button more" @click=${this.#more}>${this.t('more')}</button>` : this.#form()}
-      <p part="status" class=${this.#phase === 'rejected' ? 'msg' : 'status'} role="status">${this.#status()}</p>`;
+      <p part="status" class=${this.#phase === 'rejected' ? 'msg' : 'status'} role="status">${this.#status()}</p>
+      ${done ? html`<button class="btn" part="button more" @click=${this.#more}>${this.t('more')}</button>` : this.#form()}`;
     return this.#launcher
       ? html`<button
             class="btn primary launcher-btn"
