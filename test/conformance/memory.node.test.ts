@@ -8,16 +8,10 @@ import { runConformance } from './suite.ts';
 const ENDPOINT = 'http://kith.test';
 
 /**
- * Rules the memory backend (packages/client) does not keep yet, each with what the suite saw.
- * TODO(client): fix these in memoryBackend / kithHandlers, then delete the entry; this test fails
- * when an entry starts passing, so the list cannot go stale.
+ * Rules the memory backend (packages/client) does not keep, each with what the suite saw (none now).
+ * This test fails when an entry starts passing, so the list cannot go stale.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  'errors.unknown-route': 'kithHandlers has no catch-all /v1/* handler answering a 404 problem, so msw passes the request on to the network',
-  'events.idempotent': 'sendEvents answers accepted = new events only, so a repeated batch gets {"accepted":0} instead of the first answer',
-  'stream.events': 'streamTopics only forwards publish(); a vote changes the count but sends no upsert',
-  'stream.resume': 'no event ids and no Last-Event-ID replay (and no upsert on votes, as above)',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 /** The demo seed, read out of a reference-server store, as a memory backend seed. */
 async function demoSeed(): Promise<MemorySeed> {
@@ -48,7 +42,7 @@ before(async () => {
 });
 after(() => server?.close());
 
-test('the msw/memory backend passes the conformance suite (but for its listed gaps)', async () => {
+test('the msw/memory backend passes the conformance suite', async () => {
   const results = await runConformance({ endpoint: ENDPOINT, site: DEMO.site, memberToken: token, fetch: (...args) => fetch(...args), burst: { maxRequests: 150, maxMs: 5000 } });
   const failed = Object.fromEntries(results.filter((r) => r.status === 'fail').map((r) => [r.id, r.detail ?? '']));
   const unexpected = Object.keys(failed).filter((id) => !(id in KNOWN_GAPS));

@@ -28,6 +28,8 @@ export interface CallContext {
   memberToken?: string;
   /** Deliver even while the page unloads (`fetch(..., { keepalive: true })`). */
   keepalive?: boolean;
+  /** For `streamTopics`: resume after this event id (the `Last-Event-ID` of a reconnecting stream). */
+  lastEventId?: string;
 }
 
 /**
@@ -41,10 +43,11 @@ export interface Backend {
   submitFeedback(body: FeedbackSubmit, ctx?: CallContext): Promise<FeedbackAck>;
   listTopics(query: TopicQuery, ctx?: CallContext): Promise<TopicPage>;
   /**
-   * Optional live updates. Calls `onEvent` for each event until `ctx.signal` aborts; the returned
-   * promise rejects when the stream fails (the widget then falls back to polling `listTopics`).
+   * Optional live updates. Calls `onEvent` for each event (with its id, where the backend numbers
+   * them for resuming) until `ctx.signal` aborts; the returned promise rejects when the stream fails
+   * (the widget then falls back to polling `listTopics`).
    */
-  streamTopics?(query: TopicQuery, onEvent: (event: TopicStreamEvent) => void, ctx?: CallContext): Promise<void>;
+  streamTopics?(query: TopicQuery, onEvent: (event: TopicStreamEvent, id?: string) => void, ctx?: CallContext): Promise<void>;
   voteTopic(topicId: string, body: VoteSubmit, ctx?: CallContext): Promise<VoteAck>;
   reportTopic(topicId: string, body: ReportSubmit, ctx?: CallContext): Promise<ReportAck>;
   getBadges(ctx?: CallContext): Promise<BadgeCatalog>;

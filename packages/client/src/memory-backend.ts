@@ -61,7 +61,9 @@ export function memoryBackend(seed: MemorySeed = {}): MemoryBackend {
   const surveys = new Map((seed.surveys ?? []).map((s) => [s.id, z.parse(Survey, s)]));
   const topics: Topic[] = [...(seed.topics ?? [])];
   const acks = new Map<string, unknown>();
-  const listeners = new Set<(e: TopicStreamEvent) => void>();
+  const listeners = new Set<(e: TopicStreamEvent, id: string) => void>();
+  /** Recent live events, numbered, so a reconnecting stream can resume after its Last-Event-ID. */
+  const history: { id: number; event: TopicStreamEvent }[] = [];
   const state: MemoryState = { responses: new Map(), feedback: new Map(), votes: new Map(), reports: new Map(), events: new Map(), log: [] };
   const once = <A>(key: string, call: string, make: () => A): A => {
     state.log.push({ call, id: key });
@@ -87,7 +89,10 @@ export function memoryBackend(seed: MemorySeed = {}): MemoryBackend {
       const i = topics.findIndex((t) => t.id === (event.type === 'upsert' ? event.topic.id : event.id));
       if (event.type === 'upsert') i < 0 ? topics.push(event.topic) : (topics[i] = event.topic);
       else if (i >= 0) topics.splice(i, 1);
-      for (const fn of listeners) fn(event);
+      const id = (history.at(-1)?.id ?? 0) + 1;
+      history.push({ id, event });
+      if (history.length > 1000) history.shift();
+      for (const fn of listeners) fn(event, String(id));
     },
     async getSurvey(id) {
       await tick();
@@ -129,6 +134,8 @@ export function memoryBackend(seed: MemorySeed = {}): MemoryBackend {
       return { items, nextCursor: start + q.limit < list.length ? String(start + q.limit) : null };
     },
     streamTopics(_query, onEvent, ctx) {
+      const after = Number(ctx?.lastEventId);
+      if (after) for (const h of history) if (h.id > after) onEvent(h.event, String(h.id));
       listeners.add(onEvent);
       return new Promise<void>((resolve) =>
         ctx?.signal?.addEventListener('abort', () => (listeners.delete(onEvent), resolve()), { once: true }),
@@ -144,6 +151,7 @@ export function memoryBackend(seed: MemorySeed = {}): MemoryBackend {
         const had = voters.has(visitor(ctx));
         if (b.value && !had) (voters.add(visitor(ctx)), t.votes++);
         if (!b.value && had) (voters.delete(visitor(ctx)), t.votes--);
+        if (had !== !!b.value) backend.publish({ type: 'upsert', topic: { ...t, voted: false } });
         return { topicId, votes: t.votes, voted: !!b.value };
       });
     },
@@ -188,12 +196,13 @@ export function memoryBackend(seed: MemorySeed = {}): MemoryBackend {
     async sendEvents(batch) {
       await tick();
       const b = validate(EventBatch, batch);
-      let accepted = 0;
-      for (const e of b.events) {
-        state.log.push({ call: 'sendEvents', id: e.id });
-        if (!state.events.has(e.id)) (state.events.set(e.id, e), accepted++);
-      }
-      return { accepted };
+      for (const e of b.events) state.log.push({ call: 'sendEvents', id: e.id });
+      // a repeated batch gets the first answer; each event is stored once whatever batch brings it
+      return once(`events:${b.events.map((e) => e.id).join(',')}`, 'sendEventsBatch', () => {
+        let accepted = 0;
+        for (const e of b.events) if (!state.events.has(e.id)) (state.events.set(e.id, e), accepted++);
+        return { accepted };
+      });
     },
   };
   return backend;

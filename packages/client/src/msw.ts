@@ -67,8 +67,8 @@ export function kithHandlers(backend: Backend, { baseUrl = '' }: KithHandlersOpt
           backend
             .streamTopics(
               query(request),
-              (e) => send(`event: ${e.type}\ndata: ${JSON.stringify(e.type === 'upsert' ? e.topic : { id: e.id })}\n\n`),
-              { ...context(request), signal: stop.signal },
+              (e, id) => send(`${id ? `id: ${id}\n` : ''}event: ${e.type}\ndata: ${JSON.stringify(e.type === 'upsert' ? e.topic : { id: e.id })}\n\n`),
+              { ...context(request), signal: stop.signal, lastEventId: request.headers.get('Last-Event-ID') ?? undefined },
             )
             .then(() => controller.close(), () => controller.error(new Error('stream failed')));
         },
@@ -83,5 +83,13 @@ export function kithHandlers(backend: Backend, { baseUrl = '' }: KithHandlersOpt
     http.get(`${base}/members/:id/badges`, serve((r, p) => backend.getMemberBadges(p.id!, context(r)))),
     http.get(`${base}/leaderboard`, serve((r) => backend.getLeaderboard(query(r), context(r)))),
     http.post(`${base}/events`, serve(async (r) => backend.sendEvents(await json(r), context(r)))),
+    http.all(`${base}/*`, ({ request }) =>
+      problemResponse(
+        new KithError('rejected', `No such call: ${request.method} ${new URL(request.url).pathname}`, {
+          status: 404,
+          problem: { type: 'about:blank', title: 'Not found', status: 404 },
+        }),
+      ),
+    ),
   ];
 }
