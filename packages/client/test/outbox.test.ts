@@ -64,18 +64,20 @@ describe('outbox revisions', () => {
       const store = kind === 'memory' ? memoryStore() : await openStore(`rev-${Math.random()}`);
       const sent: number[] = [];
       let release!: () => void;
+      let started!: () => void;
       const gate = new Promise<void>((r) => (release = r));
+      const inFlight = new Promise<void>((r) => (started = r));
       const outbox = new Outbox({
         store,
         scope: 's',
         send: async (_k, _t, body) => {
           sent.push((body as { v: number }).v);
-          if (sent.length === 1) await gate; // the first send is slow
+          if (sent.length === 1) (started(), await gate); // the first send is slow
         },
       });
       await outbox.enqueue('response', { v: 1 }, { key: 'r', target: 'x' });
       const flushing = outbox.flush();
-      await new Promise((r) => setTimeout(r, 20));
+      await inFlight;
       await outbox.enqueue('response', { v: 2 }, { key: 'r', target: 'x' });
       release();
       await flushing;
