@@ -30,9 +30,9 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
-/** How long ago `iso` was, in the largest fitting unit: `[-3, 'hour']`; `[0, 'second']` under a minute. */
+/** How long ago `iso` was, in the largest fitting unit: `[-3, 'hour']`; `[0, 'second']` under a minute or ahead of our clock. */
 export function ago(iso: string, now: number): [number, Intl.RelativeTimeFormatUnit] {
-  const s = (Date.parse(iso) - now) / 1000;
+  const s = Math.min(0, Date.parse(iso) - now) / 1000;
   for (const [unit, size] of UNITS) if (Math.abs(s) >= size) return [Math.trunc(s / size), unit];
   return [0, 'second'];
 }

@@ -31,6 +31,7 @@ describe('feed logic', () => {
     expect(ago('2024-05-30T12:00:00Z', now)).to.deep.equal([-2, 'day']);
     expect(ago('2024-05-15T12:00:00Z', now)).to.deep.equal([-2, 'week']);
     expect(ago('2023-06-01T12:00:00Z', now)).to.deep.equal([-1, 'year']);
+    expect(ago('2024-06-01T12:05:00Z', now), 'a server clock ahead of ours').to.deep.equal([0, 'second']);
   });
 
   it('pages append only unseen topics, the first page replaces', () => {
