@@ -70,7 +70,11 @@ export function kithHandlers(backend: Backend, { baseUrl = '' }: KithHandlersOpt
               (e, id) => send(`${id ? `id: ${id}\n` : ''}event: ${e.type}\ndata: ${JSON.stringify(e.type === 'upsert' ? e.topic : { id: e.id })}\n\n`),
               { ...context(request), signal: stop.signal, lastEventId: request.headers.get('Last-Event-ID') ?? undefined },
             )
-            .then(() => controller.close(), () => controller.error(new Error('stream failed')));
+            .then(
+              () => controller.close(),
+              () => controller.error(new Error('stream failed')),
+            )
+            .catch(() => {}); // the reader already went away: nothing to close
         },
         cancel: () => stop.abort(),
       });

@@ -43,15 +43,20 @@ export function localize(text: LocalizedText | undefined, locale: string, fallba
   return text[key] ?? text[fallback] ?? text[keys[0]!] ?? '';
 }
 
+// Intl objects are costly to build (tens of µs): one of each per locale, reused.
+const plurals = new Map<string, Intl.PluralRules>();
+const numbers = new Map<string, Intl.NumberFormat>();
+const cached = <T>(map: Map<string, T>, locale: string, make: () => T) => map.get(locale) ?? (map.set(locale, make()), map.get(locale)!);
+
 /** Fill `{name}` slots; numbers are formatted for `locale`, and `n` picks the plural form. */
 export function format(message: Message | undefined, locale: string, vars: Record<string, string | number> = {}): string {
   if (message === undefined) return '';
   const m =
     typeof message === 'string'
       ? message
-      : (message[new Intl.PluralRules(locale).select(Number(vars.n ?? 0))] ?? message.other ?? '');
+      : (message[cached(plurals, locale, () => new Intl.PluralRules(locale)).select(Number(vars.n ?? 0))] ?? message.other ?? '');
   return m.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = vars[k];
-    return typeof v === 'number' ? new Intl.NumberFormat(locale).format(v) : (v ?? '');
+    return typeof v === 'number' ? cached(numbers, locale, () => new Intl.NumberFormat(locale)).format(v) : (v ?? '');
   });
 }
