@@ -1,0 +1,337 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { KithError, getBadges, getConfig, getLeaderboard, getMemberBadges, type KithClient, type Leaderboard, type MemberBadges } from '@kith/client';
+import { DialogController, KithElement, baseStyles, controlStyles, numberIn, oneOf } from '@kith/ui';
+import { badgeWallStyles } from './badge-wall.styles.ts';
+import { gridStep } from './grid-keys.ts';
+import { badgeIcon, meter, tierLabel, tierStyle, type Card, type Tiers } from './render.ts';
+import { markSeen } from './seen.ts';
+import { badgeWallLocales, badgeWallStrings } from './strings.ts';
+
+export type BadgeWallMode = 'member' | 'catalog' | 'leaderboard';
+export type LeaderboardPeriod = 'day' | 'week' | 'month' | 'all';
+/** Why a member's own badges cannot be shown: no token, an expired one, or one the backend refused. */
+export type SignInReason = 'missing' | 'expired' | 'invalid';
+
+/** `kith-badge-open`: a badge's detail is about to open (cancelable: `preventDefault()` keeps it closed). */
+export interface BadgeOpenDetail {
+  badgeId: string;
+  mode: BadgeWallMode;
+  earned: boolean;
+}
+
+interface View {
+  cards?: Card[];
+  rows?: Leaderboard['items'];
+  tiers: Tiers;
+  member?: MemberBadges['member'];
+}
+
+/** Events a badge may have been earned by (a submission elsewhere on the page). */
+const ACTIVITY = ['kith-feedback-sent', 'kith-survey-complete', 'kith-topic-vote'];
+
+/**
+ * A member's badges (earned, and locked ones with progress), the whole badge catalog with holder
+ * counts, or a leaderboard by period. Badges sit in a grid moved through with the arrow keys; each
+ * opens a detail dialog with its criteria and date. Badges earned since the visitor's last view are
+ * marked new, and the wall refreshes itself after a feedback, survey or vote elsewhere on the page.
+ *
+ * @summary Recognition for community members: badges, progress, tiers and a leaderboard.
+ *
+ * @attr mode - member (default), catalog or leaderboard.
+ * @attr member - A member id, or `me` (default) for the signed-in member (needs `member-token`).
+ * @attr period - Leaderboard period: day, week (default), month or all.
+ * @attr limit - How many badges (or leaderboard rows, default 10) to show, 1 to 100.
+ * @attr tiers - Only badges of these tiers, comma-separated (`gold,silver`).
+ * @attr show-locked - In member mode, also show badges not earned yet.
+ * @attr show-progress - Show progress toward locked badges.
+ *
+ * @event kith-badge-open - A badge's detail opens (cancelable). `detail: { badgeId, mode, earned }`
+ * @event kith-badge-earned - Badges were earned since the visitor last saw the wall. `detail: { memberId, badgeIds }`
+ * @event kith-badge-signin - A member's own badges need a (new) member token. `detail: { reason: 'missing' | 'expired' | 'invalid' }`
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart title - The heading.
+ * @csspart summary - The line under the heading (badges earned and points, or the period).
+ * @csspart grid - The badge grid.
+ * @csspart badge - A badge button (`badge-locked` when not earned, `badge-new` when newly earned).
+ * @csspart icon - A badge's image or emoji.
+ * @csspart name - A badge's name.
+ * @csspart tier - A badge's tier.
+ * @csspart new - The "New" flag.
+ * @csspart progress - Progress toward a locked badge.
+ * @csspart table - The leaderboard table.
+ * @csspart row - A leaderboard row.
+ * @csspart avatar - A member's picture.
+ * @csspart detail - The badge detail dialog.
+ * @csspart close - The dialog's close button.
+ * @csspart message - The empty and sign-in messages.
+ * @csspart error - The error state.
+ *
+ * @cssproperty --kith-tier-<id> - Color of a tier (`--kith-tier-gold`); else the backend's tier color.
+ * @cssproperty --kith-badge-size - Smallest width of a grid cell (7.5rem).
+ * @cssproperty --kith-badge-wall-min-height - Space reserved while loading (10rem).
+ * @cssproperty --kith-accent - Accent color (and every other `--kith-*` token of @kith/ui).
+ */
+export class KithBadgeWall extends KithElement {
+  static override styles = [baseStyles, controlStyles, badgeWallStyles];
+  static override strings = badgeWallStrings;
+  static override loaders = badgeWallLocales;
+  static override properties = {
+    mode: oneOf('member', 'catalog', 'leaderboard'),
+    member: {},
+    period: oneOf('day', 'week', 'month', 'all'),
+    limit: numberIn(1, 100),
+    tiers: {},
+    showLocked: { type: Boolean, attribute: 'show-locked' },
+    showProgress: { type: Boolean, attribute: 'show-progress' },
+  };
+  /** Milliseconds to wait after page activity before fetching again (several events, one fetch). */
+  static refreshDelay = 1000;
+
+  /** member (default), catalog or leaderboard. */
+  declare mode?: BadgeWallMode;
+  /** A member id, or `me` (default). */
+  declare member?: string;
+  /** Leaderboard period (default week). */
+  declare period?: LeaderboardPeriod;
+  /** How many badges or rows to show. */
+  declare limit?: number;
+  /** Comma-separated tier ids to show. */
+  declare tiers?: string;
+  /** Also show badges the member has not earned. */
+  declare showLocked: boolean;
+  /** Show progress toward locked badges. */
+  declare showProgress: boolean;
+
+  #view?: View;
+  #signin?: SignInReason;
+  #fresh = new Set<string>();
+  #said = '';
+  #focus = 0;
+  #opened?: Card;
+  // the parts that load on demand: the table (leaderboard mode) and the detail (first open)
+  #board?: (typeof import('./leaderboard.ts'))['renderBoard'];
+  #detail?: (typeof import('./detail.ts'))['renderDetail'];
+  #gen = 0;
+  #loaded = false;
+  #timer?: ReturnType<typeof setTimeout>;
+  #dialog = new DialogController(this, () => this.renderRoot.querySelector('dialog'), () => this.close());
+
+  constructor() {
+    super();
+    this.showLocked = false;
+    this.showProgress = false;
+  }
+
+  get #mode(): BadgeWallMode {
+    return this.mode ?? 'member';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const type of ACTIVITY) document.addEventListener(type, this.#onActivity);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const type of ACTIVITY) document.removeEventListener(type, this.#onActivity);
+    clearTimeout(this.#timer);
+    this.#loaded = false;
+  }
+
+  #onActivity = () => {
+    if (!this.#loaded) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.refresh(), (this.constructor as typeof KithBadgeWall).refreshDelay);
+  };
+
+  protected override async load(client: KithClient, signal: AbortSignal): Promise<void> {
+    await this.#fetch(client, signal);
+    this.#loaded = true;
+    client.track('view', 'badge-wall', this.#mode);
+  }
+
+  /** Fetch again now (the wall also does this by itself after submissions elsewhere on the page). */
+  async refresh(): Promise<void> {
+    try {
+      await this.#fetch(this.client);
+    } catch (e) {
+      // keep showing what was there; only a wall with nothing to show turns into the error state
+      if (!this.#view) this.fail(e);
+    }
+  }
+
+  async #fetch(client: KithClient, signal?: AbortSignal): Promise<void> {
+    const gen = ++this.#gen;
+    const mode = this.#mode;
+    const id = this.member || 'me';
+    let view: View;
+    try {
+      if (mode === 'leaderboard') {
+        const [board, part] = await Promise.all([
+          getLeaderboard(client, { period: this.period ?? 'week', limit: this.limit ?? 10 }, signal),
+          import('./leaderboard.ts'),
+        ]);
+        this.#board = part.renderBoard;
+        view = { rows: board.items, tiers: new Map() };
+      } else if (mode === 'catalog') {
+        const c = await getBadges(client, signal);
+        view = { cards: c.items.map((badge) => ({ badge })), tiers: new Map(c.tiers.map((t) => [t.id, t])) };
+      } else {
+        if (id === 'me' && !client.identity.memberToken) throw new KithError('rejected', 'No member token', { status: 401 });
+        const m = await getMemberBadges(client, id, signal);
+        view = { cards: m.items, tiers: new Map(m.tiers.map((t) => [t.id, t])), member: m.member };
+      }
+    } catch (e) {
+      if (gen !== this.#gen) return;
+      if (mode !== 'member' || !(e instanceof KithError) || e.status !== 401) throw e;
+      const p = e.problem;
+      const reason = !client.identity.memberToken ? 'missing' : /expired/i.test(`${p?.type} ${p?.detail}`) ? 'expired' : 'invalid';
+      this.#view = undefined;
+      if (this.#signin !== reason) this.emit('kith-badge-signin', { reason });
+      this.#signin = reason;
+      return this.requestUpdate();
+    }
+    if (gen !== this.#gen) return;
+    this.#signin = undefined;
+    this.#view = view;
+    if (view.member) {
+      const earned = view.cards!.filter((c) => c.earnedAt).map((c) => c.badge.id);
+      const scope = `${this.site ?? getConfig().site ?? this.endpoint ?? ''}:${view.member.id}`;
+      const got = markSeen(scope, earned).filter((b) => !this.#fresh.has(b));
+      if (got.length) {
+        for (const b of got) this.#fresh.add(b);
+        const names = view.cards!.filter((c) => got.includes(c.badge.id)).map((c) => c.badge.name);
+        this.#said = this.t('got', { name: names.join(', ') });
+        this.emit('kith-badge-earned', { memberId: view.member.id, badgeIds: got });
+      }
+    }
+    this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#loaded && ['mode', 'member', 'period', 'limit', 'memberToken'].some((k) => changed.has(k))) {
+      if (changed.has('mode')) this.#view = undefined;
+      void this.refresh();
+    }
+  }
+
+  /** Open the detail of a badge shown on the wall. */
+  open(badgeId: string): void {
+    const card = this.#cards().find((c) => c.badge.id === badgeId);
+    if (!card || !this.emit('kith-badge-open', { badgeId, mode: this.#mode, earned: !!card.earnedAt })) return;
+    this.#opened = card;
+    import('./detail.ts').then(
+      (part) => {
+        this.#detail = part.renderDetail;
+        this.requestUpdate();
+        if (this.#opened === card) void this.#dialog.show(true);
+      },
+      () => (this.#opened = undefined), // the chunk could not load: nothing opens
+    );
+    try {
+      this.client.track('open', 'badge-wall', badgeId);
+    } catch {
+      // no client: nothing to record
+    }
+  }
+
+  /** Close the badge detail. */
+  close(): void {
+    this.#dialog.hide();
+    this.#opened = undefined;
+    this.requestUpdate();
+  }
+
+  /** The badges on the grid, in order: earned first, then locked ones (when shown), filtered and limited. */
+  #cards(): Card[] {
+    const v = this.#view;
+    if (!v?.cards) return [];
+    const only = this.tiers?.split(',').map((s) => s.trim()).filter(Boolean);
+    let cards = v.cards.filter((c) => !only?.length || only.includes(c.badge.tier));
+    if (v.member) {
+      const locked = cards.filter((c) => !c.earnedAt);
+      cards = [...cards.filter((c) => c.earnedAt), ...(this.showLocked ? locked : [])];
+    }
+    return cards.slice(0, this.limit);
+  }
+
+  #keydown = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const items = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[data-roving]')];
+    const i = items.indexOf(e.target as HTMLElement);
+    const top = (el: HTMLElement) => Math.round(el.getBoundingClientRect().top);
+    const columns = items.filter((el) => top(el) === top(items[0]!)).length;
+    const next = i < 0 ? undefined : gridStep(e.key, i, items.length, columns, this.direction === 'rtl');
+    if (next === undefined) return;
+    e.preventDefault();
+    this.#focus = next;
+    items.forEach((el, j) => (el.tabIndex = j === next ? 0 : -1));
+    items[next]!.focus();
+  };
+
+  protected override renderBody() {
+    const v = this.#view;
+    const mode = this.#mode;
+    const p = this.period ?? 'week';
+    const title =
+      mode !== 'member' ? this.t(mode === 'catalog' ? 'badges' : 'board') : (this.member || 'me') === 'me' ? this.t('me') : (v?.member?.name ?? this.t('badges'));
+    const busy = this.loading && !v;
+    const summary = v?.member
+      ? `${this.t('count', { n: v.cards!.filter((c) => c.earnedAt).length, total: v.cards!.length })} · ${this.t('points', { n: v.member.points })}`
+      : v?.rows && (p === 'all' ? this.t('all') : new Intl.RelativeTimeFormat(this.resolvedLocale, { numeric: 'auto' }).format(0, p));
+    // prettier-ignore
+    return html`<section class="wall" aria-labelledby="title" aria-busy=${busy}><h2 id="title" part="title">${title}</h2>${
+      summary ? html`<p class="muted" part="summary">${summary}</p>` : nothing}${
+      this.#signin ? html`<p part="message">${this.t(this.#signin)}</p>`
+      : !v ? html`<ul class="grid" aria-hidden="true">${[0, 1, 2, 3].map(() => html`<li class="cell skeleton"></li>`)}</ul>`
+      : v.rows ? (v.rows.length ? this.#board?.(this, v.rows, v.tiers) : this.#empty('nobody'))
+      : this.#renderGrid()
+    }<p class="sr-only" role="status">${busy ? this.t('loading') : this.#said}</p></section>${this.#renderDetail()}`;
+  }
+
+  #renderGrid() {
+    const cards = this.#cards();
+    const tiers = this.#view!.tiers;
+    const focus = Math.min(this.#focus, cards.length - 1);
+    const catalog = this.#mode === 'catalog';
+    // prettier-ignore
+    return cards.length
+      ? html`<ul class="grid" part="grid" role="list" aria-labelledby="title" @keydown=${this.#keydown}>${cards.map((c, i) => {
+          const b = c.badge;
+          const locked = !catalog && !c.earnedAt;
+          const fresh = this.#fresh.has(b.id);
+          return html`<li class="cell ${locked ? 'locked' : ''} ${fresh ? 'new' : ''}"><button class="badge" part="badge ${locked ? 'badge-locked' : ''} ${fresh ? 'badge-new' : ''}" style=${tierStyle(b.tier, tiers)} data-roving tabindex=${i === focus ? 0 : -1} aria-haspopup="dialog" @focus=${() => (this.#focus = i)} @click=${() => this.open(b.id)}>${badgeIcon(b)}<span class="name" part="name">${b.name}</span><span class="tier muted" part="tier">${tierLabel(b.tier, tiers)}</span>${
+            catalog ? html`<span class="muted">${this.t('holders', { n: b.holders })}</span>` : nothing}${
+            fresh ? html`<span class="flag" part="new">${this.t('new')}</span>` : nothing}${
+            locked ? html`<span class="lock" aria-hidden="true">🔒</span><span class="sr-only">${this.t('locked')}</span>` : nothing
+          }</button>${this.showProgress ? meter(this, c) : nothing}</li>`;
+        })}</ul>`
+      : this.#empty();
+  }
+
+  #empty(key = 'none') {
+    return html`<p part="message">${this.t(key)}</p>`;
+  }
+
+  #renderDetail() {
+    const c = this.#opened;
+    const v = this.#view;
+    // prettier-ignore
+    return html`<dialog part="detail" aria-labelledby="detail-name" @keydown=${this.#dialog.keydown} @cancel=${this.#dialog.cancel} @click=${(e: Event) => e.target === e.currentTarget && this.close()}>${
+      c && v && this.#detail ? this.#detail(this, c, v.tiers, !!v.member) : nothing
+    }</dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kith-badge-wall': KithBadgeWall;
+  }
+  interface HTMLElementEventMap {
+    'kith-badge-open': CustomEvent<BadgeOpenDetail>;
+    'kith-badge-earned': CustomEvent<{ memberId: string; badgeIds: string[] }>;
+    'kith-badge-signin': CustomEvent<{ reason: SignInReason }>;
+  }
+}

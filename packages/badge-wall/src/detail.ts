@@ -1,0 +1,18 @@
+// The badge detail's content, loaded the first time a visitor opens a badge.
+import { html, nothing } from 'lit';
+import type { KithBadgeWall } from './badge-wall.ts';
+import { badgeIcon, meter, tierLabel, tierStyle, type Card, type Tiers } from './render.ts';
+
+/** Name, tier, points, earned date (or locked with progress, or holders in the catalog), description and criteria. */
+export function renderDetail(wall: KithBadgeWall, c: Card, tiers: Tiers, member: boolean) {
+  const b = c.badge;
+  const date = c.earnedAt && new Intl.DateTimeFormat(wall.resolvedLocale, { dateStyle: 'long' }).format(new Date(c.earnedAt));
+  // prettier-ignore
+  return html`<div class="detail" style=${tierStyle(b.tier, tiers)}><button class="btn ghost close" part="close" aria-label=${wall.t('close')} @click=${() => wall.close()}>✕</button>${badgeIcon(b)}<h3 id="detail-name">${b.name}</h3><p class="tier muted">${tierLabel(b.tier, tiers)}${b.points ? ` · ${wall.t('points', { n: b.points })}` : ''}</p>${
+    date ? html`<p><time datetime=${c.earnedAt!}>${wall.t('earned', { date })}</time></p>`
+    : html`<p class="muted">${member ? wall.t('locked') : wall.t('holders', { n: b.holders })}</p>`}${
+    meter(wall, c)}${
+    b.description ? html`<p>${b.description}</p>` : nothing}${
+    b.criteria ? html`<h4>${wall.t('criteria')}</h4><p>${b.criteria}</p>` : nothing
+  }</div>`;
+}
