@@ -5,7 +5,7 @@ import { DialogController, KithElement, baseStyles, choiceList, controlStyles, n
 import { draftKey, readDraft, writeDraft, type FeedbackDraft } from './draft.ts';
 import { feedbackStyles } from './feedback.styles.ts';
 import { pageContext } from './page-context.ts';
-import { feedbackStrings } from './strings.ts';
+import { feedbackLocales, feedbackStrings } from './strings.ts';
 
 export type FeedbackDisplay = 'inline' | 'launcher';
 export type FeedbackPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
@@ -78,6 +78,7 @@ const on = (v?: string) => !!v && v !== 'off' && v !== 'none';
 export class KithFeedback extends KithElement {
   static override styles = [baseStyles, controlStyles, feedbackStyles];
   static override strings = feedbackStrings;
+  static override loaders = feedbackLocales;
   static override properties = {
     display: oneOf('inline', 'launcher'),
     position: oneOf('bottom-right', 'bottom-left', 'top-right', 'top-left'),
@@ -179,14 +180,10 @@ export class KithFeedback extends KithElement {
     this.emit('kith-feedback-close', { display: 'launcher' });
   }
 
-  /** Fill fields for the visitor (a message template, a category, an email you already know). */
+  /** Fill fields for the visitor (a message template, a category, an email you already know); the visitor's own input goes through here too. */
   prefill(values: Partial<FeedbackDraft>): void {
-    this.#set(values);
-  }
-
-  #set(patch: Partial<FeedbackDraft>) {
-    const d = (this.#draft = { ...this.#draft, ...patch });
-    for (const k in patch) delete this.#errors[k as 'email'];
+    const d = (this.#draft = { ...this.#draft, ...values });
+    for (const k in values) delete this.#errors[k as 'email'];
     if (this.#client?.identity.allowed) writeDraft(this.#key, d.message || d.email || d.category || d.rating !== undefined ? { ...d, startedAt: this.#startedAt } : undefined);
     this.requestUpdate();
   }
@@ -255,13 +252,12 @@ export class KithFeedback extends KithElement {
       // acknowledged or held by the outbox: the draft is no longer needed
       this.#draft = { message: '' };
       this.#startedAt = undefined;
-      writeDraft(this.#key);
-      this.renderRoot.querySelector<HTMLInputElement>('.hp')!.value = '';
+      writeDraft(this.#key); // (the thank-you replaces the form, so the next one starts empty, honeypot too)
     }
     if (state === 'rejected') {
       this.#pending = undefined;
       // nothing typed is lost: a refused item's text comes back unless the visitor is writing anew
-      if (!this.#draft.message) this.#set({ message: p.message, category: p.category, rating: p.rating, email: p.email });
+      if (!this.#draft.message) this.prefill({ message: p.message, category: p.category, rating: p.rating, email: p.email });
       this.#phase = 'rejected';
       this.#refusal = error;
       this.emit('kith-feedback-error', { id, error: error!, queued: false });
@@ -282,8 +278,7 @@ export class KithFeedback extends KithElement {
     const p = this.#phase;
     const e = this.#refusal!;
     const s = this.#wait ?? 60;
-    const [n, unit] = s < 60 ? [s, 'second'] : s < 3600 ? [s / 60, 'minute'] : [s / 3600, 'hour'];
-    const when = () => new Intl.RelativeTimeFormat(this.resolvedLocale, { numeric: 'auto' }).format(Math.ceil(n), unit as 'hour');
+    const when = () => new Intl.RelativeTimeFormat(this.resolvedLocale).format(Math.ceil(s < 60 ? s : s / 60), s < 60 ? 'second' : 'minute');
     if (p === 'rejected') return `${this.errorText(e)} ${e.problem?.detail ?? ''}`.trim();
     if (p === 'rate-limited') return this.t('slow', { when: when() });
     return p === 'form' ? '' : p === 'sent' ? this.successMessage || this.t('sent') : this.t(p); // sending, queued
@@ -302,27 +297,15 @@ export class KithFeedback extends KithElement {
     const done = DONE.includes(this.#phase);
     const panel = html`<div class="head">
         <h2 id="title" part="title" tabindex="-1">${this.t(done ? 'thanks' : 'feedback')}</h2>
-        ${this.#launcher
-          ? html`<button class="btn ghost icon close" part="close" aria-label=${this.t('close')} @click=${this.close}>
-              <span aria-hidden="true">✕</span>
-            </button>`
-          : nothing}
+        ${this.#launcher ? html`<button class="btn ghost icon close" part="close" aria-label=${this.t('close')} @click=${this.close}>✕</button>` : nothing}
       </div>
       <p part="status" class=${this.#phase === 'rejected' ? 'msg' : 'status'} role="status">${this.#status()}</p>
       ${done ? html`<button class="btn" part="button more" @click=${this.#more}>${this.t('more')}</button>` : this.#form()}`;
     return this.#launcher
-      ? html`<button
-            class="btn primary launcher-btn"
-            part="launcher"
-            aria-expanded=${this.#open}
-            aria-controls="panel"
-            @click=${() => (this.#open ? this.close() : this.open())}
-          >
+      ? html`<button class="btn primary launcher-btn" part="launcher" aria-expanded=${this.#open} aria-controls="panel" @click=${() => (this.#open ? this.close() : this.open())}>
             ${this.launcherLabel || this.t('feedback')}
           </button>
-          <dialog id="panel" class="popover" part="panel" aria-labelledby="title" @keydown=${this.#dialog.keydown} @cancel=${this.#dialog.cancel}>
-            ${panel}
-          </dialog>`
+          <dialog id="panel" class="popover" part="panel" aria-labelledby="title" @keydown=${this.#dialog.keydown} @cancel=${this.#dialog.cancel}>${panel}</dialog>`
       : html`<section class="card" part="panel" aria-labelledby="title">${panel}</section>`;
   }
 
@@ -331,7 +314,7 @@ export class KithFeedback extends KithElement {
     const e = this.#errors;
     const kind = this.rating;
     const thumbs = kind === 'thumbs';
-    const cats = [...new Set(this.categories?.split(',').map((c) => c.trim().slice(0, 40)))].filter(Boolean);
+    const cats = this.categories?.split(',').map((c) => c.trim()).filter(Boolean) ?? [];
     const field = (id: 'message' | 'email', o: Partial<Parameters<typeof textField>[0]>) =>
       html`${textField({
         id,
@@ -339,17 +322,17 @@ export class KithFeedback extends KithElement {
         value: d[id] ?? '',
         invalid: !!e[id],
         describedBy: e[id] && `${id}-msg`,
-        onInput: (v) => this.#set({ [id]: v }),
+        onInput: (v) => this.prefill({ [id]: v }),
         ...o,
       })}${e[id] ? html`<p class="msg" id=${`${id}-msg`}>${e[id]}</p>` : nothing}`;
-    return html`<form part="form" novalidate @submit=${this.#submit} @keydown=${this.#keydown}>
+    return html`<form part="form" novalidate @submit=${this.#submit}>
       ${cats.length
         ? choiceList({
             name: 'category',
             label: this.t('topic'),
             choices: cats.map((id) => ({ id, label: KNOWN.includes(id) ? this.t(id) : id })),
             selected: d.category ? [d.category] : [],
-            onChange: ([category]) => this.#set({ category }),
+            onChange: ([category]) => this.prefill({ category }),
           })
         : nothing}
       ${field('message', {
@@ -370,24 +353,14 @@ export class KithFeedback extends KithElement {
             value: d.rating,
             format: (n) => (n ? '👍' : '👎'),
             itemLabel: (n) => (thumbs ? this.t(n ? 'up' : 'down') : this.t('of', { n, max: 5 })),
-            onChange: (rating) => this.#set({ rating }),
+            onChange: (rating) => this.prefill({ rating }),
           })
         : nothing}
       ${on(this.email) ? field('email', { label: this.t(this.email === 'required' ? 'email' : 'emailOpt'), required: this.email === 'required' }) : nothing}
       <input class="hp sr-only" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
-      <div class="actions">
-        <button class="btn primary" part="button submit" aria-disabled=${this.#phase === 'sending'}>${this.t('submit')}</button>
-      </div>
+      <div class="actions"><button class="btn primary" part="button submit" aria-disabled=${this.#phase === 'sending'}>${this.t('submit')}</button></div>
     </form>`;
   }
-
-  /** Ctrl/Cmd+Enter sends from any field. */
-  #keydown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      (e.currentTarget as HTMLFormElement).requestSubmit();
-    }
-  };
 }
 
 declare global {

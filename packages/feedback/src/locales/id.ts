@@ -1,0 +1,22 @@
+import type { Message } from '@kith/ui';
+import type { FeedbackStringKey } from '../strings.ts';
+
+export default {
+  feedback: 'Masukan',
+  message: 'Masukan Anda',
+  topic: 'Topik',
+  bug: 'Bug',
+  idea: 'Ide',
+  praise: 'Pujian',
+  question: 'Pertanyaan',
+  rate: 'Nilai Anda',
+  up: 'Baik',
+  down: 'Buruk',
+  email: 'Email',
+  emailOpt: 'Email (opsional)',
+  badEmail: 'Masukkan email yang valid.',
+  sending: 'Mengirim…',
+  thanks: 'Terima kasih!',
+  slow: 'Sedang sibuk: tersimpan, dikirim {when}.',
+  more: 'Kirim lagi',
+} satisfies Record<FeedbackStringKey, Message>;

@@ -1,0 +1,22 @@
+import type { Message } from '@kith/ui';
+import type { FeedbackStringKey } from '../strings.ts';
+
+export default {
+  feedback: 'Feedback',
+  message: 'Părerea dvs.',
+  topic: 'Subiect',
+  bug: 'Eroare',
+  idea: 'Idee',
+  praise: 'Laudă',
+  question: 'Întrebare',
+  rate: 'Nota dvs.',
+  up: 'Bine',
+  down: 'Rău',
+  email: 'E-mail',
+  emailOpt: 'E-mail (opțional)',
+  badEmail: 'Introduceți un e-mail valid.',
+  sending: 'Se trimite…',
+  thanks: 'Mulțumim!',
+  slow: 'Aglomerat acum: salvat, se trimite {when}.',
+  more: 'Trimiteți altul',
+} satisfies Record<FeedbackStringKey, Message>;
