@@ -144,7 +144,11 @@ export class KithFeedback extends KithElement {
     this.#client = client;
     this.#key = draftKey(this.site ?? getConfig().site, this.name ?? this.id);
     const saved = client.identity.allowed && readDraft(this.#key);
-    if (saved) ({ startedAt: this.#startedAt, ...this.#draft } = saved);
+    if (saved) {
+      const { startedAt, ...draft } = saved;
+      this.#startedAt = startedAt;
+      this.#draft = { ...this.#draft, ...draft }; // what the visitor typed wins over an early prefill()
+    }
     if (!this.#launcher) this.#startedAt ??= Date.now();
     this.#off?.();
     // a queued submission's later fate; "queued" without an error is just the outbox taking it
@@ -155,7 +159,6 @@ export class KithFeedback extends KithElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#off?.();
-    this.#open = false;
   }
 
   /** Open the launcher's panel and focus the message (inline: just focus it). */

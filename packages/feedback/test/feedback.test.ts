@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { KithError } from '@kith/client';
+import { KithError, getClient } from '@kith/client';
 import { feedbackLocales, feedbackStrings } from '../src/index.ts';
 import { draftKey, readDraft } from '../src/draft.ts';
 import { $, $$, arrivals, focused, mount, record, submit, testBackend, tick, type, until } from './harness.ts';
@@ -367,6 +367,21 @@ describe('<kith-feedback> draft, anti-spam and hooks', () => {
     again.remove();
     const third = await mount({ site: 'draft-site' }, b);
     expect($<HTMLTextAreaElement>(third, '#message')!.value).to.equal('');
+  });
+
+  it('prefill() before the box starts is kept; a saved draft wins where both have a value', async () => {
+    localStorage.setItem(draftKey('early', ''), JSON.stringify({ message: 'typed before the reload' }));
+    const el = await mount({ site: 'early', categories: 'bug,idea' }, testBackend(), (e) => e.prefill({ message: 'Template: ', category: 'idea' }));
+    await until(() => $<HTMLTextAreaElement>(el, '#message')!.value === 'typed before the reload');
+    expect($$<HTMLInputElement>(el, '[part~=choices] input')[1]!.checked).to.equal(true);
+  });
+
+  it('where consent is required and not given, no draft is stored', async () => {
+    const b = testBackend();
+    getClient({ backend: b, site: 'no-consent', consentRequired: true });
+    const el = await mount({ site: 'no-consent' }, b);
+    await type(el, '#message', 'private words');
+    expect(localStorage.getItem(draftKey('no-consent', ''))).to.equal(null);
   });
 
   it('two boxes with different names keep their own drafts', async () => {

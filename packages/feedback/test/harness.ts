@@ -42,8 +42,9 @@ export function testBackend(): TestBackend {
 }
 
 /** Mount a <kith-feedback> on its own site (its own outbox scope and draft), with a fast-retrying client. */
-export async function mount(attrs: Record<string, string> = {}, backend: Backend = testBackend()): Promise<KithFeedback> {
+export async function mount(attrs: Record<string, string> = {}, backend: Backend = testBackend(), before?: (el: KithFeedback) => void): Promise<KithFeedback> {
   const el = document.createElement('kith-feedback');
+  before?.(el);
   const site = attrs.site ?? `t${Date.now()}-${n++}`;
   for (const [k, v] of Object.entries({ site, ...attrs })) el.setAttribute(k, v);
   if (attrs.endpoint) {
