@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { Awards } from './awards.ts';
 import type { Deps, KithEnv, RateLimits, ServerSettings } from './http/context.ts';
-import { limitBody, rateLimit } from './http/limits.ts';
+import { limitBody } from './http/body.ts';
+import { rateLimit } from './http/limits.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
 import { SiteCache } from './http/siteCache.ts';
 import { siteAccess } from './http/siteAccess.ts';

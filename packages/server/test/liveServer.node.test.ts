@@ -136,3 +136,24 @@ test('open streams per IP are capped (429) and released on disconnect', async ()
   assert.equal(again.res.status, 200);
   await again.close();
 });
+
+test('over HTTP: a chunked body past 64 KiB gets a 413 problem; a declared one is refused before reading', async () => {
+  const { request } = await import('node:http');
+  const post = (declare: boolean) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${server.url}/v1/feedback`, { method: 'POST', headers: { 'Kith-Site': 'demo', 'Content-Type': 'application/json', ...(declare ? { 'Content-Length': String(200 * 1024) } : {}) } }, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject);
+      const chunk = 'x'.repeat(1024);
+      for (let i = 0; i < 200; i++) req.write(chunk);
+      req.end();
+    });
+  for (const declare of [false, true]) {
+    const res = await post(declare);
+    assert.equal(res.status, 413);
+    assert.equal(JSON.parse(res.body).type, 'urn:kith:problem:payload-too-large');
+  }
+});

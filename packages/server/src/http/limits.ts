@@ -1,16 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Deps, KithEnv } from './context.ts';
 import { clientIp } from './context.ts';
 import { problemResponse } from './problem.ts';
 import { TokenBuckets } from './rateLimit.ts';
-
-/** Refuses bodies over `maxBytes` with 413, by Content-Length or while reading a chunked body. */
-export const limitBody = (maxBytes: number): MiddlewareHandler =>
-  bodyLimit({
-    maxSize: maxBytes,
-    onError: () => problemResponse('payload-too-large', { detail: `Request bodies are limited to ${maxBytes} bytes` }),
-  });
 
 /** Rate limits per IP (every request) and per visitor (writes): 429 with Retry-After when spent. */
 export function rateLimit(deps: Deps): MiddlewareHandler<KithEnv> {

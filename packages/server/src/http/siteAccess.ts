@@ -61,6 +61,7 @@ export function siteAccess(deps: Deps): MiddlewareHandler<KithEnv> {
     c.set('site', site);
     c.set('visitorId', visitor);
     await next();
-    c.res = cors(c.res);
+    // Headers are added in place: assigning c.res would copy the whole response.
+    if (origin !== undefined) cors(c.res);
   };
 }

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import type { Context } from 'hono';
 import type { FieldIssue } from '../domain/surveyCheck.ts';
+import { readBodyText } from './body.ts';
 import { ProblemError, describeIssues } from './problem.ts';
 
 // Field messages in plain English rather than zod/mini's bare "Invalid input".
@@ -20,7 +21,7 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, data: unknown, pre
 }
 
 /** The request body as JSON, whatever its content type (beacons send text/plain). */
-export const readJson = async (c: Context): Promise<unknown> => parseJson(await c.req.text());
+export const readJson = async (c: Context): Promise<unknown> => parseJson(await readBodyText(c));
 
 /** JSON text to a value, or a 400 malformed-json problem. */
 export function parseJson(text: string): unknown {

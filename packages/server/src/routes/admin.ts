@@ -8,6 +8,7 @@ import { DEFAULT_REPORT_THRESHOLD } from '../domain/moderation.ts';
 import { responsesCsv } from '../domain/csv.ts';
 import { checkSurvey } from '../domain/surveyCheck.ts';
 import { summarizeSurvey } from '../domain/surveyResults.ts';
+import { readBodyText } from '../http/body.ts';
 import type { Deps } from '../http/context.ts';
 import { validOriginPattern } from '../http/origins.ts';
 import { ProblemError, describeIssues, problemResponse } from '../http/problem.ts';
@@ -145,7 +146,7 @@ export function adminRoutes(deps: Deps, adminToken: string | undefined) {
   });
   r.post('/sites/:site/member-secret', async (c) => {
     const site = await siteOf(c);
-    const text = (await c.req.text()).trim();
+    const text = (await readBodyText(c)).trim();
     const { memberSecret } = text ? parseWith(SecretRotate, parseJson(text)) : { memberSecret: undefined };
     const next = { ...site, memberSecret: memberSecret ?? newSecret(), updatedAt: deps.now() };
     await saveSite(next);

@@ -35,6 +35,8 @@ import type {
 type Row = Record<string, unknown>;
 type Statement = Database.Statement<unknown[], Row>;
 
+/** What the protocol's Topic needs, and no more (row conversion is most of a list's cost). */
+const TOPIC_COLUMNS = 't.id, t.title, t.excerpt, t.url, t.author_id, t.author_name, t.author_avatar, t.tags, t.votes, t.replies, t.created_at, t.last_activity_at, t.pinned, t.promoted';
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** How much of the topic change log is kept for `Last-Event-ID` resume, per site. */
 const TOPIC_EVENTS_KEPT = 10_000;
@@ -67,6 +69,11 @@ export function migrate(db: Database.Database, dir = MIGRATIONS_DIR): number {
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   readonly #statements = new Map<string, Statement>();
+  readonly #parsedSurveys = new Map<string, Survey>();
+  /** Parsed topic pages without `voted` flags, per query, valid while the site's topics are unchanged (and for 1 s at most). */
+  readonly #topicPages = new Map<string, { version: number; at: number; items: Topic[]; nextCursor: string | null }>();
+  readonly #topicVersions = new Map<string, number>();
+  #queue: { run: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
 
   constructor(filename: string) {
     this.db = new Database(filename);
@@ -77,6 +84,43 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = OFF');
     migrate(this.db);
+  }
+
+  /**
+   * Group commit: writes requested in the same turn of the event loop run in one transaction,
+   * each inside its own savepoint (one failing write rolls back alone), and their promises settle
+   * after the commit. Under load this turns many small commits into a few larger ones.
+   */
+  #write<T>(run: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ run, resolve: resolve as (v: unknown) => void, reject });
+      if (this.#queue.length === 1) setImmediate(() => this.#flush());
+    });
+  }
+
+  #flush(): void {
+    const batch = this.#queue;
+    this.#queue = [];
+    const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const item of batch) {
+          try {
+            results.push({ ok: true, value: this.db.transaction(item.run)() });
+          } catch (error) {
+            results.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const r = results[i]!;
+      if (r.ok) item.resolve(r.value);
+      else item.reject(r.error);
+    });
   }
 
   /** A cached prepared statement. */
@@ -90,6 +134,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.#queue.length) this.#flush();
     this.db.close();
   }
 
@@ -117,12 +162,12 @@ export class SqliteStore implements Store {
   }
 
   async putSite(s: SiteRecord): Promise<void> {
-    this.#sql(
+    await this.#write(() => this.#sql(
       `INSERT INTO sites (key, name, allowed_origins, member_secret, report_threshold, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins,
          member_secret = excluded.member_secret, report_threshold = excluded.report_threshold, updated_at = excluded.updated_at`,
-    ).run(s.key, s.name, JSON.stringify(s.allowedOrigins), s.memberSecret, s.reportThreshold, s.createdAt, s.updatedAt);
+    ).run(s.key, s.name, JSON.stringify(s.allowedOrigins), s.memberSecret, s.reportThreshold, s.createdAt, s.updatedAt));
   }
 
   // ---- surveys
@@ -139,17 +184,26 @@ export class SqliteStore implements Store {
   }
 
   async getSurvey(site: string, id: string): Promise<SurveyRecord | null> {
-    const r = this.#sql(
-      `SELECT s.id, s.version, s.created_at, s.updated_at, v.definition FROM surveys s
-       JOIN survey_versions v ON v.site = s.site AND v.survey_id = s.id AND v.version = s.version
-       WHERE s.site = ? AND s.id = ?`,
-    ).get(site, id);
-    return r ? this.#surveyRecord(r) : null;
+    const r = this.#sql('SELECT id, version, created_at, updated_at FROM surveys WHERE site = ? AND id = ?').get(site, id);
+    const definition = r && this.#definition(site, id, num(r.version));
+    return r && definition ? { id, version: num(r.version), definition, createdAt: num(r.created_at), updatedAt: num(r.updated_at), responses: 0 } : null;
   }
 
   async getSurveyVersion(site: string, id: string, version: number): Promise<Survey | null> {
+    return this.#definition(site, id, version);
+  }
+
+  /** A survey version's definition; versions never change once saved, so they are kept parsed. */
+  #definition(site: string, id: string, version: number): Survey | null {
+    const key = `${site}\u0000${id}\u0000${version}`;
+    const hit = this.#parsedSurveys.get(key);
+    if (hit) return hit;
     const r = this.#sql('SELECT definition FROM survey_versions WHERE site = ? AND survey_id = ? AND version = ?').get(site, id, version);
-    return r ? JSON.parse(String(r.definition)) : null;
+    if (!r) return null;
+    if (this.#parsedSurveys.size >= 1000) this.#parsedSurveys.clear();
+    const definition = JSON.parse(String(r.definition)) as Survey;
+    this.#parsedSurveys.set(key, definition);
+    return definition;
   }
 
   async listSurveys(site: string): Promise<SurveyRecord[]> {
@@ -164,7 +218,7 @@ export class SqliteStore implements Store {
   }
 
   async saveSurvey(site: string, definition: Survey, now: number): Promise<number> {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       const current = this.#sql('SELECT version FROM surveys WHERE site = ? AND id = ?').get(site, definition.id);
       const version = current ? num(current.version) + 1 : 1;
       this.#sql('INSERT INTO survey_versions (site, survey_id, version, definition, created_at) VALUES (?, ?, ?, ?, ?)').run(
@@ -179,11 +233,11 @@ export class SqliteStore implements Store {
          ON CONFLICT (site, id) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`,
       ).run(site, definition.id, version, now, now);
       return version;
-    })();
+    });
   }
 
   async upsertResponse(site: string, surveyId: string, input: ResponseInput, now: number): Promise<UpsertResponseResult> {
-    return this.db.transaction((): UpsertResponseResult => {
+    return this.#write((): UpsertResponseResult => {
       const existing = this.#sql('SELECT survey_id, seq, finished, completed_at FROM survey_responses WHERE site = ? AND response_id = ?').get(
         site,
         input.responseId,
@@ -239,7 +293,7 @@ export class SqliteStore implements Store {
         input.responseId,
       );
       return { ack: { responseId: input.responseId, finished: input.finished, seq: input.seq }, completedNow };
-    })();
+    });
   }
 
   #response(r: Row): ResponseRecord {
@@ -287,7 +341,7 @@ export class SqliteStore implements Store {
   // ---- feedback
 
   async submitFeedback(site: string, f: FeedbackInput, now: number): Promise<{ ack: FeedbackAck; created: boolean }> {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       const info = this.#sql(
         `INSERT OR IGNORE INTO feedback (site, id, message, category, rating, email, context, visitor_id, member_id, status, spam,
            spam_reason, created_at, updated_at)
@@ -310,7 +364,7 @@ export class SqliteStore implements Store {
       const createdAt = info.changes ? now : num(this.#sql('SELECT created_at FROM feedback WHERE site = ? AND id = ?').get(site, f.id)?.created_at);
       // The ack says "received" for spam too: a bot learns nothing from the answer.
       return { ack: { id: f.id, status: 'received', createdAt: iso(createdAt) }, created: info.changes > 0 };
-    })();
+    });
   }
 
   #feedback(r: Row): FeedbackRecord {
@@ -344,7 +398,7 @@ export class SqliteStore implements Store {
   }
 
   async setFeedbackStatus(site: string, id: string, status: FeedbackStatus, now: number): Promise<FeedbackRecord | null> {
-    this.#sql('UPDATE feedback SET status = ?, updated_at = ? WHERE site = ? AND id = ?').run(status, now, site, id);
+    await this.#write(() => this.#sql('UPDATE feedback SET status = ?, updated_at = ? WHERE site = ? AND id = ?').run(status, now, site, id));
     const r = this.#sql('SELECT * FROM feedback WHERE site = ? AND id = ?').get(site, id);
     return r ? this.#feedback(r) : null;
   }
@@ -392,9 +446,22 @@ export class SqliteStore implements Store {
   }
 
   async listTopics(site: string, q: TopicListQuery) {
-    const keyColumn = { hot: 'hot', new: 'created_at', top: 'votes' }[q.sort];
+    const page = this.#topicPage(site, q);
+    if (!q.voter || !page.items.length) return page;
+    const voted = new Set(this.#sql('SELECT topic_id FROM topic_votes WHERE site = ? AND voter = ? AND value = 1').all(site, q.voter).map((r) => String(r.topic_id)));
+    return voted.size ? { ...page, items: page.items.map((t) => (voted.has(t.id) ? { ...t, voted: true } : t)) } : page;
+  }
+
+  /** A page of topics (all `voted: false`), from the page cache when the site's topics have not changed. */
+  #topicPage(site: string, q: TopicListQuery): { items: Topic[]; nextCursor: string | null } {
     const tags = q.tags ?? [];
-    const params: unknown[] = [q.voter ?? null, site];
+    const key = JSON.stringify([site, q.sort, tags, q.period, q.limit, q.cursor ?? '']);
+    const version = this.#topicVersions.get(site) ?? 0;
+    const hit = this.#topicPages.get(key);
+    if (hit && hit.version === version && q.now >= hit.at && q.now - hit.at < 1000) return hit;
+
+    const keyColumn = { hot: 'hot', new: 'created_at', top: 'votes' }[q.sort];
+    const params: unknown[] = [site];
     let where = 't.site = ? AND t.hidden = 0';
     if (q.period !== 'all') {
       where += ' AND t.created_at >= ?';
@@ -405,23 +472,23 @@ export class SqliteStore implements Store {
       params.push(...tags);
     }
     if (q.cursor) {
-      const [sort, lane, key, id] = decodeCursor(q.cursor, 'snns');
+      const [sort, lane, value, id] = decodeCursor(q.cursor, 'snns');
       if (sort !== q.sort) throw new InvalidCursorError();
       where += ` AND (t.lane < ? OR (t.lane = ? AND (t.${keyColumn} < ? OR (t.${keyColumn} = ? AND t.id < ?))))`;
-      params.push(lane, lane, key, key, id);
+      params.push(lane, lane, value, value, id);
     }
     params.push(q.limit + 1);
-    const rows = this.#sql(
-      `SELECT t.*, v.value IS NOT NULL AS voted FROM topics t
-       LEFT JOIN topic_votes v ON v.site = t.site AND v.topic_id = t.id AND v.voter = ? AND v.value = 1
-       WHERE ${where} ORDER BY t.lane DESC, t.${keyColumn} DESC, t.id DESC LIMIT ?`,
-    ).all(...params);
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((r) => this.#topic(r)),
-      nextCursor: rows.length > q.limit && last ? encodeCursor([q.sort, num(last.lane), num(last[keyColumn]), String(last.id)]) : null,
+    const rows = this.#sql(`SELECT ${TOPIC_COLUMNS}, t.lane, t.hot FROM topics t WHERE ${where} ORDER BY t.lane DESC, t.${keyColumn} DESC, t.id DESC LIMIT ?`).all(...params);
+    const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
+    const page = {
+      version,
+      at: q.now,
+      items: rows.slice(0, q.limit).map((r) => this.#topic(r)),
+      nextCursor: last ? encodeCursor([q.sort, num(last.lane), num(last[keyColumn]), String(last.id)]) : null,
     };
+    if (this.#topicPages.size >= 500) this.#topicPages.clear();
+    this.#topicPages.set(key, page);
+    return page;
   }
 
   async getTopic(site: string, id: string, opts: { voter?: string; includeHidden?: boolean } = {}): Promise<Topic | null> {
@@ -439,6 +506,7 @@ export class SqliteStore implements Store {
   }
 
   #appendTopicEvent(site: string, type: 'upsert' | 'remove', topicId: string, at: number): void {
+    this.#topicVersions.set(site, (this.#topicVersions.get(site) ?? 0) + 1);
     const seq = Number(this.#sql('INSERT INTO topic_events (site, type, topic_id, at) VALUES (?, ?, ?, ?)').run(site, type, topicId, at).lastInsertRowid);
     if (seq % 1000 === 0) this.#sql('DELETE FROM topic_events WHERE site = ? AND seq <= ?').run(site, seq - TOPIC_EVENTS_KEPT);
   }
@@ -484,7 +552,7 @@ export class SqliteStore implements Store {
   }
 
   async createTopic(site: string, input: TopicInput, now: number): Promise<TopicRecord | null> {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       if (this.#sql('SELECT 1 FROM topics WHERE site = ? AND id = ?').get(site, input.id)) return null;
       const t: TopicRecord = {
         ...input,
@@ -500,11 +568,11 @@ export class SqliteStore implements Store {
       this.#upsertMember(site, t.author, now);
       this.#appendTopicEvent(site, 'upsert', t.id, now);
       return t;
-    })();
+    });
   }
 
   async updateTopic(site: string, id: string, patch: TopicPatch, now: number): Promise<TopicRecord | null> {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       const r = this.#sql('SELECT * FROM topics WHERE site = ? AND id = ?').get(site, id);
       if (!r) return null;
       const before = this.#topicRecord(r);
@@ -519,7 +587,7 @@ export class SqliteStore implements Store {
       if (patch.author) this.#upsertMember(site, t.author, now);
       if (!(before.hidden && t.hidden)) this.#appendTopicEvent(site, t.hidden ? 'remove' : 'upsert', id, now);
       return t;
-    })();
+    });
   }
 
   #idempotent(site: string, scope: string, clientId: string): unknown {
@@ -532,7 +600,7 @@ export class SqliteStore implements Store {
   }
 
   async vote(site: string, topicId: string, input: VoteSubmit, voter: string, now: number): Promise<VoteResult | null> {
-    return this.db.transaction((): VoteResult | null => {
+    return this.#write((): VoteResult | null => {
       const first = this.#idempotent(site, 'vote', input.id) as VoteAck | undefined;
       const r = this.#sql('SELECT * FROM topics WHERE site = ? AND id = ?').get(site, first?.topicId ?? topicId);
       if (first) return { ack: first, changed: false, firstUpvote: false, authorId: String(r?.author_id ?? '') };
@@ -553,11 +621,11 @@ export class SqliteStore implements Store {
       const ack: VoteAck = { topicId, votes, voted: input.value === 1 };
       this.#remember(site, 'vote', input.id, ack, now);
       return { ack, changed: input.value !== before, firstUpvote: !previous && input.value === 1, authorId: String(r.author_id) };
-    })();
+    });
   }
 
   async report(site: string, topicId: string, input: ReportSubmit, reporter: string, threshold: number, now: number): Promise<ReportResult | null> {
-    return this.db.transaction((): ReportResult | null => {
+    return this.#write((): ReportResult | null => {
       const first = this.#idempotent(site, 'report', input.id) as ReportAck | undefined;
       if (first) return { ack: first, hiddenNow: false };
       const r = this.#sql('SELECT hidden, reports_since FROM topics WHERE site = ? AND id = ?').get(site, topicId);
@@ -578,7 +646,7 @@ export class SqliteStore implements Store {
       const ack: ReportAck = { id: input.id, topicId, received: true };
       this.#remember(site, 'report', input.id, ack, now);
       return { ack, hiddenNow };
-    })();
+    });
   }
 
   async moderationQueue(site: string): Promise<ModerationItem[]> {
@@ -621,7 +689,7 @@ export class SqliteStore implements Store {
   }
 
   async upsertMember(site: string, m: MemberRecord, now: number): Promise<void> {
-    this.#upsertMember(site, m, now);
+    await this.#write(() => this.#upsertMember(site, m, now));
   }
 
   async getMember(site: string, id: string): Promise<MemberRecord | null> {
@@ -630,10 +698,10 @@ export class SqliteStore implements Store {
   }
 
   async putTier(site: string, tier: Tier): Promise<void> {
-    this.#sql(
+    await this.#write(() => this.#sql(
       `INSERT INTO badge_tiers (site, id, label, color, rank) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (site, id) DO UPDATE SET label = excluded.label, color = excluded.color, rank = excluded.rank`,
-    ).run(site, tier.id, tier.label, tier.color ?? null, tier.rank);
+    ).run(site, tier.id, tier.label, tier.color ?? null, tier.rank));
   }
 
   #tiers(site: string): Tier[] {
@@ -644,11 +712,11 @@ export class SqliteStore implements Store {
 
   async putBadge(site: string, b: BadgeDefinition, now: number): Promise<void> {
     const { rule, position, holders: _holders, ...badge } = b;
-    this.#sql(
+    await this.#write(() => this.#sql(
       `INSERT INTO badges (site, id, definition, rule, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (site, id) DO UPDATE SET definition = excluded.definition, rule = excluded.rule, position = excluded.position,
          updated_at = excluded.updated_at`,
-    ).run(site, b.id, JSON.stringify(badge), rule ? JSON.stringify(rule) : null, position, now, now);
+    ).run(site, b.id, JSON.stringify(badge), rule ? JSON.stringify(rule) : null, position, now, now));
   }
 
   async badgeDefinitions(site: string): Promise<BadgeDefinition[]> {
@@ -707,7 +775,7 @@ export class SqliteStore implements Store {
   }
 
   async recordActivity(site: string, memberId: string, a: Activity): Promise<boolean> {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       if (a.mode === 'max') {
         const info = this.#sql(
           `INSERT INTO member_stats (site, member_id, metric, value, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -724,11 +792,11 @@ export class SqliteStore implements Store {
       ).run(site, memberId, a.metric, a.value, a.at);
       if (a.points) this.#sql('INSERT INTO points_ledger (site, member_id, points, reason, at) VALUES (?, ?, ?, ?, ?)').run(site, memberId, a.points, a.metric, a.at);
       return true;
-    })();
+    });
   }
 
   async awardBadge(site: string, memberId: string, badgeId: string, award: { source: 'rule' | 'manual'; at: number; note?: string }): Promise<boolean> {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       const def = this.#sql('SELECT definition FROM badges WHERE site = ? AND id = ?').get(site, badgeId);
       if (!def) return false;
       const info = this.#sql('INSERT OR IGNORE INTO member_badges (site, member_id, badge_id, earned_at, source, note) VALUES (?, ?, ?, ?, ?, ?)').run(
@@ -743,7 +811,7 @@ export class SqliteStore implements Store {
       const points = num(JSON.parse(String(def.definition)).points ?? 0);
       if (points) this.#sql('INSERT INTO points_ledger (site, member_id, points, reason, at) VALUES (?, ?, ?, ?, ?)').run(site, memberId, points, `badge:${badgeId}`, award.at);
       return true;
-    })();
+    });
   }
 
   async leaderboard(site: string, period: Period, limit: number, now: number): Promise<Leaderboard> {
@@ -777,7 +845,7 @@ export class SqliteStore implements Store {
   // ---- events
 
   async recordEvents(site: string, events: EngagementEvent[], actor: Actor, now: number): Promise<Set<string>> {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       const fresh = new Set<string>();
       const insert = this.#sql(
         'INSERT OR IGNORE INTO events (site, id, type, widget, subject, at, visitor_id, member_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -787,6 +855,6 @@ export class SqliteStore implements Store {
         if (info.changes) fresh.add(e.id);
       }
       return fresh;
-    })();
+    });
   }
 }
