@@ -71,7 +71,7 @@ export const demoNps: Survey = {
       placeholder: { en: 'Your favourite part', es: 'Lo que más te gusta' },
     },
   ],
-  display: { mode: 'inline', trigger: 'immediate', once: true, cooldownDays: 90 },
+  display: { mode: 'inline', trigger: 'immediate' },
   thankYou: {
     title: { en: 'Thank you!', es: '¡Gracias!' },
     body: { en: 'Your answer helps us decide what to build next.', es: 'Tu respuesta nos ayuda a decidir qué construir.' },
