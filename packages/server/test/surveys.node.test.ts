@@ -137,6 +137,8 @@ test('admin: create, validate and update surveys (each update a new version), re
   const csv = await t.admin('GET', '/sites/demo/surveys/pulse/responses.csv');
   assert.match(csv.headers.get('content-type')!, /^text\/csv/);
   assert.equal(csv.text.trimEnd().split('\r\n').length, 7);
+  assert.equal((await t.admin('GET', '/sites/demo/surveys/pulse')).json.responses, 6);
+  assert.equal((await t.admin('GET', '/sites/demo/surveys')).json.items.find((s: { id: string }) => s.id === 'pulse').responses, 6);
   const summary = (await t.admin('GET', '/sites/demo/surveys/pulse/summary')).json;
   assert.equal(summary.started, 6);
   assert.equal(summary.completionRate, 66.7);

@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Deps, KithEnv } from './context.ts';
-import { clientIp } from './context.ts';
+import { type Deps, type KithEnv, clientIp } from './context.ts';
 import { problemResponse } from './problem.ts';
 import { TokenBuckets } from './rateLimit.ts';
 

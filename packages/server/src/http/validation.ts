@@ -33,6 +33,3 @@ export function parseJson(text: string): unknown {
 }
 
 export const readBody = async <S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.output<S>> => parseWith(schema, await readJson(c));
-
-/** The query string as a plain record (first value of each name). */
-export const queryRecord = (c: Context): Record<string, string> => c.req.query();

@@ -34,7 +34,7 @@ const TokenRequest = z.object({
 });
 /** A survey as admins send it: `version` is assigned by the server. */
 const SurveyInput = z.extend(Survey, { version: z.optional(z.int()) });
-const FeedbackPatch = z.object({ status: z.enum(FEEDBACK_STATUSES as unknown as ['new', 'read', 'in-progress', 'done', 'archived']) });
+const FeedbackPatch = z.object({ status: z.enum(FEEDBACK_STATUSES) });
 const ListQuery = z.object({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 50),
   cursor: z.optional(z.string()),
@@ -201,8 +201,9 @@ export function adminRoutes(deps: Deps, adminToken: string | undefined) {
     return { site, survey };
   };
   r.get('/sites/:site/surveys/:id', async (c) => {
-    const { survey } = await surveyOf(c);
-    return c.json({ ...survey.definition, responses: survey.responses, updatedAt: iso(survey.updatedAt) });
+    const { site, survey } = await surveyOf(c);
+    const responses = (await store.listSurveys(site.key)).find((s) => s.id === survey.id)?.responses ?? 0;
+    return c.json({ ...survey.definition, responses, updatedAt: iso(survey.updatedAt) });
   });
   r.get('/sites/:site/surveys/:id/responses', async (c) => {
     const { site, survey } = await surveyOf(c);

@@ -123,7 +123,8 @@ export interface SurveyRecord {
   definition: Survey;
   createdAt: number;
   updatedAt: number;
-  responses: number;
+  /** How many responses it has (set by `listSurveys`). */
+  responses?: number;
 }
 
 export interface ResponseInput extends Actor {
@@ -164,8 +165,8 @@ export interface ResponseListQuery {
   finished?: boolean;
 }
 
-export type FeedbackStatus = 'new' | 'read' | 'in-progress' | 'done' | 'archived';
-export const FEEDBACK_STATUSES: readonly FeedbackStatus[] = ['new', 'read', 'in-progress', 'done', 'archived'];
+export const FEEDBACK_STATUSES = ['new', 'read', 'in-progress', 'done', 'archived'] as const;
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
 export interface FeedbackInput extends Actor, Omit<FeedbackSubmit, 'honeypot' | 'elapsedMs' | 'captchaToken'> {
   /** Why anti-spam flagged it; flagged items are stored but never shown in the inbox. */

@@ -186,7 +186,7 @@ export class SqliteStore implements Store {
   async getSurvey(site: string, id: string): Promise<SurveyRecord | null> {
     const r = this.#sql('SELECT id, version, created_at, updated_at FROM surveys WHERE site = ? AND id = ?').get(site, id);
     const definition = r && this.#definition(site, id, num(r.version));
-    return r && definition ? { id, version: num(r.version), definition, createdAt: num(r.created_at), updatedAt: num(r.updated_at), responses: 0 } : null;
+    return r && definition ? { id, version: num(r.version), definition, createdAt: num(r.created_at), updatedAt: num(r.updated_at) } : null;
   }
 
   async getSurveyVersion(site: string, id: string, version: number): Promise<Survey | null> {
