@@ -1,5 +1,17 @@
 import type { Survey } from '@kith/client/protocol';
 
+/** An optional long-text follow-up in en and es; `thenEnd` jumps past the other follow-ups. */
+const followUp = (id: string, [en, es]: [string, string], [hintEn, hintEs]: [string, string], thenEnd: boolean): Survey['questions'][number] => ({
+  id,
+  type: 'text',
+  required: false,
+  multiline: true,
+  maxLength: 1000,
+  text: { en, es },
+  placeholder: { en: hintEn, es: hintEs },
+  ...(thenEnd ? { logic: [{ op: 'answered', goto: 'end' }, { op: 'skipped', goto: 'end' }] } : {}),
+});
+
 /**
  * `demo-nps`: an NPS question, then one follow-up whose wording depends on the score
  * (skip logic: 0-6 → `detractor`, 7-8 → `passive`, 9-10 → `promoter`), then the end.
@@ -26,50 +38,9 @@ export const demoNps: Survey = {
         { op: 'gte', value: 9, goto: 'promoter' },
       ],
     },
-    {
-      id: 'detractor',
-      type: 'text',
-      required: false,
-      multiline: true,
-      maxLength: 1000,
-      text: {
-        en: "We're sorry to hear that. What disappointed you most?",
-        es: 'Lamentamos oírlo. ¿Qué es lo que más te ha decepcionado?',
-      },
-      placeholder: { en: 'Tell us what went wrong', es: 'Cuéntanos qué salió mal' },
-      logic: [
-        { op: 'answered', goto: 'end' },
-        { op: 'skipped', goto: 'end' },
-      ],
-    },
-    {
-      id: 'passive',
-      type: 'text',
-      required: false,
-      multiline: true,
-      maxLength: 1000,
-      text: {
-        en: 'Thanks! What one thing would make Lumen a 10 for you?',
-        es: '¡Gracias! ¿Qué cambiarías para que Lumen fuera un 10 para ti?',
-      },
-      placeholder: { en: 'One improvement', es: 'Una mejora' },
-      logic: [
-        { op: 'answered', goto: 'end' },
-        { op: 'skipped', goto: 'end' },
-      ],
-    },
-    {
-      id: 'promoter',
-      type: 'text',
-      required: false,
-      multiline: true,
-      maxLength: 1000,
-      text: {
-        en: 'Wonderful! What do you love most about Lumen?',
-        es: '¡Genial! ¿Qué es lo que más te gusta de Lumen?',
-      },
-      placeholder: { en: 'Your favourite part', es: 'Lo que más te gusta' },
-    },
+    followUp('detractor', ["We're sorry to hear that. What disappointed you most?", 'Lamentamos oírlo. ¿Qué es lo que más te ha decepcionado?'], ['Tell us what went wrong', 'Cuéntanos qué salió mal'], true),
+    followUp('passive', ['Thanks! What one thing would make Lumen a 10 for you?', '¡Gracias! ¿Qué cambiarías para que Lumen fuera un 10 para ti?'], ['One improvement', 'Una mejora'], true),
+    followUp('promoter', ['Wonderful! What do you love most about Lumen?', '¡Genial! ¿Qué es lo que más te gusta de Lumen?'], ['Your favourite part', 'Lo que más te gusta'], false),
   ],
   display: { mode: 'inline', trigger: 'immediate' },
   thankYou: {

@@ -245,53 +245,35 @@ export class SqliteStore implements Store {
       if (existing && existing.survey_id !== surveyId) {
         return { ack: { responseId: input.responseId, finished: Boolean(existing.finished), seq: num(existing.seq) }, completedNow: false, conflict: 'other-survey' };
       }
-      const answers = JSON.stringify(input.answers);
-      if (!existing) {
-        this.#sql(
-          `INSERT INTO survey_responses (site, response_id, survey_id, survey_version, seq, answers, finished, locale, url,
-             visitor_id, member_id, created_at, updated_at, completed_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          site,
-          input.responseId,
-          surveyId,
-          input.surveyVersion,
-          input.seq,
-          answers,
-          input.finished ? 1 : 0,
-          input.locale ?? null,
-          input.url ?? null,
-          input.visitorId ?? null,
-          input.memberId ?? null,
-          now,
-          now,
-          input.finished ? now : null,
-        );
-        return { ack: { responseId: input.responseId, finished: input.finished, seq: input.seq }, completedNow: input.finished };
-      }
-      if (input.seq <= num(existing.seq)) {
+      if (existing && input.seq <= num(existing.seq)) {
         return { ack: { responseId: input.responseId, finished: Boolean(existing.finished), seq: num(existing.seq) }, completedNow: false };
       }
-      const completedNow = input.finished && existing.completed_at === null;
       this.#sql(
-        `UPDATE survey_responses SET survey_version = ?, seq = ?, answers = ?, finished = ?, locale = COALESCE(?, locale),
-           url = COALESCE(?, url), visitor_id = COALESCE(visitor_id, ?), member_id = COALESCE(member_id, ?), updated_at = ?,
-           completed_at = COALESCE(completed_at, ?)
-         WHERE site = ? AND response_id = ?`,
-      ).run(
-        input.surveyVersion,
-        input.seq,
-        answers,
-        input.finished ? 1 : 0,
-        input.locale ?? null,
-        input.url ?? null,
-        input.visitorId ?? null,
-        input.memberId ?? null,
-        now,
-        input.finished ? now : null,
+        `INSERT INTO survey_responses (site, response_id, survey_id, survey_version, seq, answers, finished, locale, url,
+           visitor_id, member_id, created_at, updated_at, completed_at)
+         VALUES (@site, @responseId, @surveyId, @surveyVersion, @seq, @answers, @finished, @locale, @url, @visitorId, @memberId, @now, @now, @completedAt)
+         ON CONFLICT (site, response_id) DO UPDATE SET survey_version = excluded.survey_version, seq = excluded.seq,
+           answers = excluded.answers, finished = excluded.finished, locale = COALESCE(excluded.locale, locale),
+           url = COALESCE(excluded.url, url), visitor_id = COALESCE(visitor_id, excluded.visitor_id),
+           member_id = COALESCE(member_id, excluded.member_id), updated_at = excluded.updated_at,
+           completed_at = COALESCE(completed_at, excluded.completed_at)
+         WHERE excluded.seq > survey_responses.seq`,
+      ).run({
         site,
-        input.responseId,
-      );
+        responseId: input.responseId,
+        surveyId,
+        surveyVersion: input.surveyVersion,
+        seq: input.seq,
+        answers: JSON.stringify(input.answers),
+        finished: input.finished ? 1 : 0,
+        locale: input.locale ?? null,
+        url: input.url ?? null,
+        visitorId: input.visitorId ?? null,
+        memberId: input.memberId ?? null,
+        now,
+        completedAt: input.finished ? now : null,
+      });
+      const completedNow = input.finished && (!existing || existing.completed_at === null);
       return { ack: { responseId: input.responseId, finished: input.finished, seq: input.seq }, completedNow };
     });
   }
