@@ -188,14 +188,15 @@ const CHECKS: Check[] = [
     title: 'unknown request fields are ignored, never fatal',
     async run(ctx) {
       const c = ctx.client();
-      const s = await ctx.survey();
       const extra = { futureField: 'x', nested: { deeper: [1, 2] } };
       expectSchema(FeedbackAck, await c.call('POST', '/v1/feedback', { body: { ...feedbackBody(), ...extra, context: { ...feedbackBody().context, screen: 'dark' } } }), 'feedback with unknown fields');
-      const q = s.questions[0]!;
-      expectSchema(ResponseAck, await c.call('POST', `/v1/surveys/${s.id}/responses`, { body: { responseId: clientId('resp'), surveyVersion: s.version, answers: { [q.id]: answerFor(q) }, finished: false, ...extra } }), 'response with unknown fields');
-      const event = { id: clientId('ev'), type: 'view', widget: 'survey', subject: s.id, at: new Date().toISOString(), ...extra };
+      const event = { id: clientId('ev'), type: 'view', widget: 'survey', subject: 'x', at: new Date().toISOString(), ...extra };
       expectSchema(EventAck, await c.call('POST', '/v1/events', { body: { events: [event], ...extra } }), 'events with unknown fields');
       expectSchema(TopicPage, await c.call('GET', '/v1/topics?sort=new&utm_source=conformance&future=1'), 'topics with unknown query parameters');
+      const s = await ctx.survey().catch((e: unknown) => (e instanceof Skip ? null : Promise.reject(e)));
+      if (!s) return 'no survey: response upserts not tried';
+      const q = s.questions[0]!;
+      expectSchema(ResponseAck, await c.call('POST', `/v1/surveys/${s.id}/responses`, { body: { responseId: clientId('resp'), surveyVersion: s.version, answers: { [q.id]: answerFor(q) }, finished: false, ...extra } }), 'response with unknown fields');
     },
   },
   {
