@@ -9,6 +9,7 @@ import { seed } from './seed.ts';
 import { kithHandlers } from '@kith/client/msw';
 import '../src/define.ts';
 import type { KithBadgeWall } from '../src/index.ts';
+import { $, $$, tick, until } from '../../../test/browser/dom.ts';
 
 export const API = 'https://api.kith.test';
 /** What the reference server (packages/server, http/memberAuth.ts) answers for an expired member token. */
@@ -65,19 +66,7 @@ afterEach(() => {
   localStorage.clear();
 });
 
-export const tick = (ms = 10) => new Promise((r) => setTimeout(r, ms));
-
-/** Resolve when `cond()` holds; fail after `ms`. */
-export async function until(cond: () => unknown, ms = 3000, what = 'condition'): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await tick();
-  }
-}
-
-export const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-export const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
+export { $, $$, tick, until };
 export const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 /** The names on the grid, in order. */
 export const names = (el: Element) => $$(el, '[part~=badge] [part=name]').map(text);

@@ -6,6 +6,7 @@ import { memoryBackend, type MemoryBackend, type MemorySeed } from '@kith/client
 import type { Backend, Topic } from '@kith/client';
 import '../src/define.ts';
 import type { KithHotTopics } from '../src/index.ts';
+import { $, $$, tick, until } from '../../../test/browser/dom.ts';
 
 export const HOUR = 3.6e6;
 const TAGS = ['ideas', 'bugs', 'help'];
@@ -54,19 +55,7 @@ afterEach(() => {
   for (const el of mounted.splice(0)) el.remove();
 });
 
-export const tick = (ms = 10) => new Promise((r) => setTimeout(r, ms));
-
-/** Resolve when `cond()` holds; fail after `ms`. */
-export async function until(cond: () => unknown, ms = 3000, what = 'condition'): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await tick();
-  }
-}
-
-export const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-export const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
+export { $, $$, tick, until };
 /** The titles on screen, in order. */
 export const titles = (el: Element) => $$(el, '[part~=topic] [part=title]').map((h) => h.textContent!.trim());
 /** The topic ids on screen, in order. */

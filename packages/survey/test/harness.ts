@@ -6,6 +6,7 @@ import { memoryBackend, type MemoryBackend } from '@kith/client/memory';
 import type { Backend } from '@kith/client';
 import '../src/define.ts';
 import type { KithSurvey } from '../src/index.ts';
+import { $, $$, tick, until } from '../../../test/browser/dom.ts';
 
 export const surveys = {
   all: {
@@ -67,19 +68,7 @@ afterEach(() => {
   localStorage.clear();
 });
 
-export const tick = (ms = 10) => new Promise((r) => setTimeout(r, ms));
-
-/** Resolve when `cond()` holds; fail after `ms`. */
-export async function until(cond: () => unknown, ms = 3000, what = 'condition'): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await tick();
-  }
-}
-
-export const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-export const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
+export { $, $$, tick, until };
 export const legend = (el: Element) => $(el, '.q .legend')?.textContent?.trim();
 
 /** Click the option (radio/checkbox) whose accessible label is `label`. */
