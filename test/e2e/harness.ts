@@ -164,11 +164,9 @@ export async function until<T>(what: string, check: () => T | Promise<T>, tries 
 }
 
 /**
- * Stand-in for a server fix: the reference server serves `/embed/*` without
- * `Access-Control-Allow-Origin`, and a cross-origin `<script type="module">` (and every dynamic
- * import of a widget chunk) is a CORS request, so Chromium refuses kith.js. This routes those
- * requests through the real server and adds the header only when the server left it out; `shimmed`
- * says whether it had to. Remove once packages/server/src/routes/demoPage.ts sends the header.
+ * Watches cross-origin loads of `/embed/*` (a `<script type="module">` and every dynamic import of a
+ * widget chunk is a CORS request). Should the server leave `Access-Control-Allow-Origin` out, it adds
+ * the header so the rest of the test can run, and `shimmed` says so: tests assert it stays false.
  */
 export async function allowCrossOriginEmbed(page: Page, server: { url: string }): Promise<{ shimmed: boolean }> {
   const state = { shimmed: false };
@@ -224,7 +222,7 @@ export type Session<K extends boolean = true> = PageSession & (K extends true ? 
 export async function openExample<K extends boolean = true>(opts: {
   serve: (o: { api: string }) => Promise<Served>;
   kith?: K;
-  /** Route kith.js through `allowCrossOriginEmbed` (pages that load it from the reference server). */
+  /** Watch kith.js's CORS headers with `allowCrossOriginEmbed` (pages that load it from the reference server). */
   crossOriginEmbed?: boolean;
   /** Runs before the page loads (init scripts, routes). */
   setup?: (page: Page) => Promise<unknown>;

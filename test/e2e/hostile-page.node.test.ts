@@ -30,6 +30,9 @@ interface Looks {
   tag: string;
   direction: string;
   fontSize: number;
+  lineHeight: number;
+  textTransform: string;
+  letterSpacing: string;
   boxSizing: string;
   buttons: { label: string; width: number; height: number; fontSize: number; paddingInline: number; cursor: string; background: string; display: string }[];
 }
@@ -57,7 +60,16 @@ const looks = (): Promise<Looks[]> =>
             display: s.display,
           };
         });
-      return { tag, direction: base.direction, fontSize: Number.parseFloat(base.fontSize), boxSizing: base.boxSizing, buttons };
+      return {
+        tag,
+        direction: base.direction,
+        fontSize: Number.parseFloat(base.fontSize),
+        lineHeight: Number.parseFloat(base.lineHeight),
+        textTransform: base.textTransform,
+        letterSpacing: base.letterSpacing,
+        boxSizing: base.boxSizing,
+        buttons,
+      };
     }),
   TAGS);
 
@@ -80,9 +92,13 @@ test('text sizes stay readable under `* { font-size: 13px !important }` and `htm
     assert.ok(l.fontSize >= 12 && l.fontSize <= 24, `${l.tag} base font-size ${l.fontSize}px`);
     for (const b of l.buttons) assert.ok(b.fontSize >= 12, `${l.tag} button "${b.label}" font-size ${b.fontSize}px`);
   }
-  // Left out until fixed (see the report): line-height at least 1.2 × font-size, text-transform none and
-  // letter-spacing normal inside the widgets. The page's `*` rule targets the host element itself, and
-  // an outer rule beats `:host { all: initial }`, so line-height 0.9, uppercase and 0.12em leak in.
+  // The page's `*` rule reaches the host element itself (outer rules beat `:host`), so the inner
+  // wrapper resets what would otherwise inherit inward.
+  for (const l of await looks()) {
+    assert.ok(l.lineHeight >= 1.2 * l.fontSize, `${l.tag} line-height ${l.lineHeight}px for ${l.fontSize}px text`);
+    assert.equal(l.textTransform, 'none', `${l.tag} text-transform`);
+    assert.equal(l.letterSpacing, 'normal', `${l.tag} letter-spacing`);
+  }
 });
 
 test('the widgets’ own box model survives `* { box-sizing: content-box !important }`', async () => {

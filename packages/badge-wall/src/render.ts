@@ -1,7 +1,6 @@
 // Template pieces the grid, the detail and the leaderboard share (the last two load on demand).
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
-import { progressBar } from '@kith/ui';
+import { cssProps, progressBar } from '@kith/ui';
 import type { Badge, MemberBadge, Tier } from '@kith/client';
 import type { KithBadgeWall } from './badge-wall.ts';
 
@@ -14,10 +13,11 @@ const TIER_COLORS: Record<string, string> = { bronze: '#b26b34', silver: '#8d99a
 /** Only http(s) URLs become images (the protocol schema says so too; this guards custom backends' data twice). */
 export const httpUrl = (u: string | null | undefined): u is string => !!u && /^https?:\/\//i.test(u);
 
-/** `--_tier` for a tier: the page's `--kith-tier-<id>`, else the backend's color, else a built-in one. */
-export function tierStyle(tier: string, tiers: Tiers) {
+/** `--_tier` for a tier: the page's `--kith-tier-<id>`, else the backend's color, else a built-in one (none without `tiers`). */
+export function tierStyle(tier: string, tiers?: Tiers) {
+  if (!tiers) return cssProps({});
   const color = tiers.get(tier)?.color ?? TIER_COLORS[tier] ?? 'var(--_border)';
-  return styleMap({ '--_tier': /^[\w-]+$/.test(tier) ? `var(--kith-tier-${tier}, ${color})` : color });
+  return cssProps({ '--_tier': /^[\w-]+$/.test(tier) ? `var(--kith-tier-${tier}, ${color})` : color });
 }
 
 export const tierLabel = (tier: string, tiers: Tiers): string => tiers.get(tier)?.label ?? tier;
@@ -25,7 +25,7 @@ export const tierLabel = (tier: string, tiers: Tiers): string => tiers.get(tier)
 /** A badge's image or emoji; with `tiers` it stands alone (named for assistive technology, own tier ring). */
 export function badgeIcon(b: Badge, tiers?: Tiers) {
   const alt = b.icon.alt ?? (tiers ? b.name : '');
-  return html`<span class="art" part="icon" style=${tiers ? tierStyle(b.tier, tiers) : nothing}>${
+  return html`<span class="art" part="icon" style=${tierStyle(b.tier, tiers)}>${
     httpUrl(b.icon.url)
       ? html`<img src=${b.icon.url} alt=${alt} loading="lazy" width="48" height="48" />`
       : html`<span role=${tiers ? 'img' : nothing} aria-label=${tiers ? alt : nothing} aria-hidden=${tiers ? nothing : 'true'}>${b.icon.emoji ?? '★'}</span>`

@@ -39,4 +39,16 @@ export class KithError extends Error {
   }
 }
 
-export const isKithError = (e: unknown): e is KithError => e instanceof KithError;
+/**
+ * Whether `e` is a KithError, also one made by another copy of this package (a custom Backend bundled
+ * with its own @kith/client, used with the script-tag build), so `instanceof` alone is not enough.
+ */
+export const isKithError = (e: unknown): e is KithError =>
+  e instanceof KithError || (e instanceof Error && e.name === 'KithError' && typeof (e as KithError).kind === 'string');
+
+/** `e` as a KithError: itself, a foreign copy made native, or `kind` wrapping anything else. */
+export function toKithError(e: unknown, kind: KithErrorKind, message = String((e as Error)?.message ?? e)): KithError {
+  if (e instanceof KithError) return e;
+  if (isKithError(e)) return new KithError(e.kind, e.message, { status: e.status, retryAfter: e.retryAfter, problem: e.problem, path: e.path, cause: e });
+  return new KithError(kind, message, { cause: e });
+}

@@ -1,5 +1,5 @@
 export type { Backend, CallContext } from './backend.ts';
-export { KithError, isKithError, type KithErrorKind } from './errors.ts';
+export { KithError, isKithError, toKithError, type KithErrorKind } from './errors.ts';
 export { restBackend, type RestBackendOptions } from './rest-backend.ts';
 export { parseOrThrow } from './parse.ts';
 export * from './calls.ts';

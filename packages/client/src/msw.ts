@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpResponseResolver } from 'msw';
 import type { Backend, CallContext } from './backend.ts';
-import { KithError } from './errors.ts';
+import { KithError, isKithError } from './errors.ts';
 import type { TopicQuery } from './protocol/topics.ts';
 
 export { memoryBackend, type MemoryBackend, type MemorySeed, type MemoryState } from './memory-backend.ts';
@@ -12,7 +12,7 @@ export interface KithHandlersOptions {
 
 /** A problem+json response (RFC 9457) for any error a backend throws. */
 export function problemResponse(e: unknown): HttpResponse<string> {
-  const err = e instanceof KithError ? e : new KithError('network', 'Internal error', { status: 500 });
+  const err = isKithError(e) ? e : new KithError('network', 'Internal error', { status: 500 });
   const status = err.status ?? (err.kind === 'rejected' ? 400 : 500);
   const problem = err.problem ?? { type: 'about:blank', title: err.message, status };
   const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };

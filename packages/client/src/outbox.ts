@@ -1,5 +1,5 @@
 import { Emitter } from './emitter.ts';
-import { KithError } from './errors.ts';
+import { KithError, toKithError } from './errors.ts';
 import { newId } from './ids.ts';
 import type { KeyValueStore } from './storage.ts';
 import { backoffDelay } from './transport.ts';
@@ -175,7 +175,7 @@ export class Outbox {
       for (const item of batch) await this.#settle(item, { ...item, state: 'delivered', error: undefined }, ack);
       return true;
     } catch (e) {
-      const error = e instanceof KithError ? e : new KithError('network', String(e), { cause: e });
+      const error = toKithError(e, 'network');
       if (error.kind === 'invalid-response' && error.status && error.status < 300) {
         // a 2xx is an acknowledgement even when its body is unreadable
         for (const item of batch) await this.#settle(item, { ...item, state: 'delivered', error: undefined });

@@ -1,4 +1,4 @@
-import { KithError } from './errors.ts';
+import { KithError, isKithError, toKithError } from './errors.ts';
 import type { Problem } from './protocol/common.ts';
 
 /** Capped exponential backoff with full jitter. `maxWaitMs`: a longer Retry-After is surfaced to the caller, not slept. */
@@ -86,7 +86,7 @@ export async function request(url: string, init: RequestInit, opts: TransportOpt
     try {
       return await attempt(url, init, opts);
     } catch (e) {
-      if (!(e instanceof KithError) || !e.retryable || n >= policy.retries) throw e;
+      if (!isKithError(e) || !toKithError(e, 'network').retryable || n >= policy.retries) throw e;
       const wait = e.retryAfter !== undefined ? e.retryAfter * 1000 : backoffDelay(n, policy, opts.random);
       if (wait > policy.maxWaitMs) throw e;
       await sleep(wait, init.signal ?? undefined);

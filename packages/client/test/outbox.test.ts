@@ -110,3 +110,32 @@ describe('outbox revisions', () => {
     outbox.close();
   });
 });
+
+describe('errors from another copy of the SDK', () => {
+  it('a custom backend bundled with its own KithError is understood: a refusal is not retried', async () => {
+    const { createClient, sendFeedback, newId } = await import('../src/index.ts');
+    // what a Backend built against a second copy of @kith/client throws
+    class ForeignKithError extends Error {
+      kind = 'rejected' as const;
+      status = 422;
+      constructor(message: string) {
+        super(message);
+        this.name = 'KithError';
+      }
+    }
+    let calls = 0;
+    const backend = {
+      submitFeedback: async () => {
+        calls++;
+        throw new ForeignKithError('Spam filter said no');
+      },
+    } as never;
+    const c = createClient({ backend, store: 'memory', retry: { retries: 2, baseMs: 1, capMs: 2 } });
+    const result = await sendFeedback(c, { id: newId(), message: 'hello' });
+    expect(result.state).to.equal('rejected');
+    if (result.state === 'rejected') expect(result.error.message).to.equal('Spam filter said no');
+    expect(calls).to.equal(1);
+    expect(c.outbox.items()).to.have.length(0);
+    c.close();
+  });
+});

@@ -8,5 +8,6 @@ export { ratingScale, type RatingScaleOptions } from './controls/rating-scale.ts
 export { choiceList, type ChoiceListOptions } from './controls/choice-list.ts';
 export { textField, type TextFieldOptions } from './controls/text-field.ts';
 export { progressBar } from './controls/progress-bar.ts';
+export { cssProps } from './css-props.ts';
 export { DialogController, deepActiveElement } from './controls/dialog.ts';
 export { roving } from './controls/roving.ts';

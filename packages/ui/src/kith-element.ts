@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
-import { KithError, getClient, getConfig, onConfigChange, type Backend, type KithClient } from '@kith/client';
+import { cssProps } from './css-props.ts';
+import { KithError, getClient, toKithError, getConfig, onConfigChange, type Backend, type KithClient } from '@kith/client';
 import { cssColor, localeAttr, oneOf, urlAttr, type AttrDeclaration } from './attributes.ts';
 import { direction as dirOf, format, localize, matchLocale, pickLocale, type Strings } from './i18n.ts';
 import { uiLocales, uiStrings, type StringsLoader } from './strings.ts';
@@ -204,7 +204,7 @@ export class KithElement extends LitElement {
 
   /** Show the error state for `e` (a KithError, or anything else as an unexpected response). */
   protected fail(e: unknown): void {
-    const err = e instanceof KithError ? e : new KithError('invalid-response', String((e as Error)?.message ?? e), { cause: e });
+    const err = toKithError(e, 'invalid-response');
     if (err.kind === 'invalid-response' || err.kind === 'invalid-config') {
       console.error(`<${this.localName}> ${err.message}${err.path ? ` (at ${err.path})` : ''}`);
     }
@@ -343,7 +343,7 @@ export class KithElement extends LitElement {
       lang=${this.resolvedLocale}
       dir=${this.direction}
       data-theme=${this.resolvedTheme}
-      style=${styleMap(accent ? { '--kith-accent': accent } : {})}
+      style=${cssProps({ '--kith-accent': accent || undefined })}
     >
       ${body}
     </div>`;

@@ -51,7 +51,21 @@ export const baseStyles = css`
     color: var(--_fg);
     background: var(--_bg);
     border-radius: var(--_radius);
-    font: inherit;
+    /* Page rules on * reach the host element and would inherit inward; the wrapper, which no page
+       selector can reach, resets what a host page may have set there. Only the font family and size
+       are taken from the page, on purpose. */
+    font-family: inherit;
+    font-size: inherit;
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
     text-align: start;
   }
   .kith[data-theme='dark'] {

@@ -52,7 +52,13 @@ export function demoPageRoutes(opts: DemoPageOptions) {
     r.get('/embed/*', async (c) => {
       const file = await fileUnder(dir, c.req.path.slice('/embed/'.length));
       if (!file) throw new ProblemError('not-found', { detail: `${c.req.path} is not built yet (pnpm build builds packages/embed)` });
-      return c.body(new Uint8Array(file.body), 200, { 'content-type': file.type, 'cache-control': 'no-cache' });
+      // Public script files that any site's page loads as modules: module scripts are fetched with CORS.
+      return c.body(new Uint8Array(file.body), 200, {
+        'content-type': file.type,
+        'cache-control': 'no-cache',
+        'access-control-allow-origin': '*',
+        'cross-origin-resource-policy': 'cross-origin',
+      });
     });
   }
   if (opts.session) {

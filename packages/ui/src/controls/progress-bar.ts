@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../css-props.ts';
 
 /** A determinate progress bar; `text` is what assistive technology reads (`Question 2 of 5`). */
 export const progressBar = (value: number, max: number, text: string) =>
@@ -13,5 +13,5 @@ export const progressBar = (value: number, max: number, text: string) =>
     aria-valuemax=${max}
     aria-valuenow=${value}
   >
-    <div class="fill" style=${styleMap({ transform: `scaleX(${max > 0 ? Math.min(1, value / max) : 0})` })}></div>
+    <div class="fill" style=${cssProps({ transform: `scaleX(${max > 0 ? Math.min(1, value / max) : 0})` })}></div>
   </div>`;
