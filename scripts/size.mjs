@@ -55,12 +55,14 @@ export const BUDGETS = [
  */
 export async function measure(entry, shared = [], page) {
   const { build } = await import('vite');
+  const { litCssMinify } = await import('./vite-shared.mjs');
   const isShared = (id) => shared.some((p) => id === p || id.startsWith(p + '/'));
   const out = await build({
     configFile: false,
     root,
     logLevel: 'silent',
     publicDir: false,
+    plugins: [litCssMinify()],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       write: false,

@@ -1,8 +1,10 @@
 import { defineConfig } from 'vite';
+import { litCssMinify } from '../../scripts/vite-shared.mjs';
 
 // kith.js plus one chunk per widget and shared chunks (lit, ui, client), loaded on demand.
 export default defineConfig({
   publicDir: false,
+  plugins: [litCssMinify()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

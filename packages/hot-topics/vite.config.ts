@@ -1,0 +1,4 @@
+import { defineConfig } from 'vite';
+import { libraryConfig } from '../../scripts/vite-shared.mjs';
+
+export default defineConfig(libraryConfig({ index: 'src/index.ts', define: 'src/define.ts' }));
