@@ -180,12 +180,28 @@ export class KithElement extends LitElement {
     this.loading = true;
     try {
       await this.#strings;
+      await this.#configured(abort.signal);
       await this.load(this.client, abort.signal);
     } catch (e) {
       if (!abort.signal.aborted) this.fail(e);
     } finally {
       if (this.#abort === abort) this.loading = false;
     }
+  }
+
+  /**
+   * With no endpoint or backend yet, wait a moment for one: the script tag's config and an early
+   * `Kith.configure({ backend })` may land just after the element starts. Then `client` says what is missing.
+   */
+  #configured(signal: AbortSignal): Promise<unknown> {
+    const c = getConfig();
+    if (this.backend || this.endpoint || c.backend || c.endpoint) return Promise.resolve();
+    return new Promise((done) => {
+      const finish = () => (off(), clearTimeout(timer), done(undefined));
+      const off = onConfigChange(finish);
+      const timer = setTimeout(finish, 1500);
+      signal.addEventListener('abort', finish, { once: true });
+    });
   }
 
   /** Clear the error state and start again. */

@@ -143,6 +143,8 @@ describe('KithElement', () => {
     document.body.append(orphan);
     mounted.push(orphan);
     await tick();
+    expect(orphan.failure, 'it first waits a moment for Kith.configure()').to.equal(undefined);
+    for (let i = 0; i < 300 && !orphan.failure; i++) await tick();
     expect(orphan.failure?.kind).to.equal('invalid-config');
     orphan.id = 'ok';
     orphan.backend = memoryBackend(seed); // set after connecting, as frameworks do
