@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page, type Request, type Response } from 'playwright-core';
 import { buildEmbed as build, embedDist, repoRoot, startKithServer, type KithServer, type Served } from '../../examples/serve.ts';
+import { chromeArgs, chromePath } from '../chromium.mjs';
 
 export const root = repoRoot;
 export const ADMIN_TOKEN = 'e2e-admin-token';
@@ -73,19 +74,8 @@ export async function buildEmbed(): Promise<string> {
   return embedDist;
 }
 
-export const chromeArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: chromeArgs, headless: true });
+  return chromium.launch({ executablePath: chromePath, args: chromeArgs, headless: true });
 }
 
 /** Admin API call against the reference server. */

@@ -22,6 +22,7 @@ import { startServer } from './server.ts';
 import { surveyReport } from './report.ts';
 import { measureOnce, type RunResult, type Subject } from './survey-bench.ts';
 import { template } from './template.ts';
+import { chromeArgs, chromePath } from '../../chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const benchDir = resolve(here, '..');
@@ -36,17 +37,6 @@ const CYCLES = Math.max(0, env('BENCH_CYCLES', 100));
 const SETTLE = Math.max(0, env('BENCH_SETTLE_MS', 1000));
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const wants = (part: string) => !only.length || only.includes(part);
-
-export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const surveyDefine = join(repo, 'packages/survey/src/define.ts');
 const subjects: Subject[] = [
@@ -99,7 +89,7 @@ function version(pkg: string): string {
 }
 
 function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS, headless: true });
+  return chromium.launch({ executablePath: chromePath, args: chromeArgs, headless: true });
 }
 
 async function surveyPart(lines: string[]) {
