@@ -9,7 +9,7 @@ import { restBackend } from './rest-backend.ts';
 import { memoryStore, openStore, type KeyValueStore } from './storage.ts';
 import type { TransportOptions } from './transport.ts';
 import { parseOrThrow } from './parse.ts';
-import type * as z from 'zod/mini';
+import type { Check } from './check.ts';
 
 export interface ClientOptions extends TransportOptions {
   /** Base URL of a Kith protocol server. Ignored when `backend` is given. */
@@ -107,7 +107,7 @@ export class KithClient {
   }
 
   /** Persist a write, try it once, and tell how it went; a retryable failure stays queued and is retried later. */
-  async write<Ack>(kind: OutboxKind, body: unknown, opts: { target?: string; key?: string; ack?: z.ZodMiniType<Ack> } = {}): Promise<Delivery<Ack>> {
+  async write<Ack>(kind: OutboxKind, body: unknown, opts: { target?: string; key?: string; ack?: Check<Ack> } = {}): Promise<Delivery<Ack>> {
     await this.ready;
     let item: OutboxItem;
     try {

@@ -1,7 +1,8 @@
 export type { Backend, CallContext } from './backend.ts';
 export { KithError, isKithError, toKithError, type KithErrorKind } from './errors.ts';
 export { restBackend, type RestBackendOptions } from './rest-backend.ts';
-export { parseOrThrow } from './parse.ts';
+export { parseOrThrow, parseOrUndefined } from './parse.ts';
+export { CheckError, type Check } from './check.ts';
 export * from './calls.ts';
 export { request, backoffDelay, parseRetryAfter, defaultRetry, type RetryPolicy, type TransportOptions } from './transport.ts';
 export { Outbox, type OutboxItem, type OutboxKind, type DeliveryState, type OutboxChange } from './outbox.ts';
@@ -12,3 +13,4 @@ export { newId } from './ids.ts';
 export { KithClient, createClient, type ClientOptions, type Delivery, type ClientEvents, type Widget } from './client.ts';
 export { configure, getConfig, getClient, onConfigChange, type KithConfig } from './config.ts';
 export type * from './protocol/index.ts';
+export { FEEDBACK_MAX_LENGTH } from './protocol/limits.ts';

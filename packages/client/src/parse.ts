@@ -1,11 +1,22 @@
-import * as z from 'zod/mini';
+import { CheckError, type Check } from './check.ts';
 import { KithError } from './errors.ts';
 
-/** Parse backend data with its schema; a mismatch is an `invalid-response` naming the bad field's path. */
-export function parseOrThrow<T>(schema: z.ZodMiniType<T>, data: unknown, what: string): T {
-  const result = z.safeParse(schema, data);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const path = issue.path.join('.') || '(root)';
-  throw new KithError('invalid-response', `Invalid ${what} from the backend at "${path}": ${issue.message}`, { path });
+/** Check backend data (see check.ts); a mismatch is an `invalid-response` naming the bad field's path. */
+export function parseOrThrow<T>(check: Check<T>, data: unknown, what: string): T {
+  try {
+    return check(data);
+  } catch (e) {
+    if (!(e instanceof CheckError)) throw e;
+    const path = e.path.join('.') || '(root)';
+    throw new KithError('invalid-response', `Invalid ${what} from the backend at "${path}": ${e.message}`, { path });
+  }
+}
+
+/** The checked value, or `undefined` when `data` fails the check. */
+export function parseOrUndefined<T>(check: Check<T>, data: unknown): T | undefined {
+  try {
+    return check(data);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
-import { getConfig, newId, parseOrThrow, sendFeedback, type KithClient, type KithError } from '@kith/client';
-import { FEEDBACK_MAX_LENGTH, FeedbackSubmit } from '@kith/client/protocol';
+import { FEEDBACK_MAX_LENGTH, getConfig, newId, parseOrThrow, sendFeedback, type KithClient, type KithError } from '@kith/client';
+import { FeedbackSubmit } from '@kith/client/checks';
+import type { FeedbackSubmit as FeedbackBody } from '@kith/client/protocol';
 import { DialogController, KithElement, baseStyles, choiceList, controlStyles, numberIn, oneOf, ratingScale, textField } from '@kith/ui';
 import { draftKey, readDraft, writeDraft, type FeedbackDraft } from './draft.ts';
 import { feedbackStyles } from './feedback.styles.ts';
@@ -87,7 +88,7 @@ export class KithFeedback extends KithElement {
     rating: oneOf('none', 'stars', 'emoji', 'thumbs'),
     email: oneOf('off', 'optional', 'required'),
     // spelled out (no spread) so the manifest analyzer sees the attribute name
-    maxLength: { attribute: 'max-length', converter: maxLength.converter, schema: maxLength.schema, allowed: maxLength.allowed },
+    maxLength: { attribute: 'max-length', converter: maxLength.converter, parse: maxLength.parse, allowed: maxLength.allowed },
     context: oneOf('on', 'off'),
     placeholder: {},
     successMessage: { attribute: 'success-message' },
@@ -117,7 +118,7 @@ export class KithFeedback extends KithElement {
   #refusal?: KithError;
   #wait?: number;
   /** The submission being delivered, kept to bring its text back if it is refused. */
-  #pending?: FeedbackSubmit;
+  #pending?: FeedbackBody;
   #open = false;
   #off?: () => void;
   #dialog = new DialogController(this, () => this.renderRoot.querySelector('dialog'), () => this.close());
@@ -211,7 +212,7 @@ export class KithFeedback extends KithElement {
     const c = this.#client;
     if (this.#phase === 'sending' || !c) return;
     const d = this.#draft;
-    const body: FeedbackSubmit = {
+    const body: FeedbackBody = {
       id: newId(),
       message: d.message.trim(),
       category: this.categories ? d.category : undefined,

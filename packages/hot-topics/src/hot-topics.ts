@@ -1,7 +1,6 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import * as z from 'zod/mini';
 import {
   KithError,
   listTopics,
@@ -14,7 +13,7 @@ import {
   type TopicQuery,
   type TopicStreamEvent,
 } from '@kith/client';
-import { KithElement, attr, baseStyles, controlStyles, numberIn, oneOf } from '@kith/ui';
+import { KithElement, attrIf, baseStyles, controlStyles, numberIn, oneOf } from '@kith/ui';
 import type { TopicReport } from './report.ts';
 import { TopicFeed, ago, ordered, safeHref, splitTags } from './feed.ts';
 import { hotTopicsStyles } from './hot-topics.styles.ts';
@@ -45,7 +44,7 @@ const BUBBLE = icon('M2 2h12v9H7l-3 3v-3H2zm1.5 1.5v6h9v-6z');
 
 // Shorthand in `properties` below, so the manifest takes these attribute names from the fields' @attr tags.
 const linkTarget = { attribute: 'link-target' };
-const communityUrl = attr(z.string().check(z.refine((v) => !!safeHref(v))), 'an http(s) URL', { attribute: 'community-url' });
+const communityUrl = attrIf(safeHref, 'an http(s) URL', { attribute: 'community-url' });
 
 /**
  * A feed of what the community talks about: hot, new or top topics, pinned and promoted ones first,

@@ -1,10 +1,9 @@
 import { html, nothing } from 'lit';
-import * as z from 'zod/mini';
 import { KithError, getConfig, getSurvey, newId, saveResponse, type Answer, type KithClient, type Question, type Survey } from '@kith/client';
 import {
   DialogController,
   KithElement,
-  attr,
+  attrIf,
   baseStyles,
   choiceList,
   controlStyles,
@@ -67,10 +66,10 @@ export class KithSurvey extends KithElement {
   static override strings = surveyStrings;
   static override loaders = surveyLocales;
   static override properties = {
-    survey: attr(z.string().check(z.minLength(1)), 'a survey id'),
+    survey: attrIf(Boolean, 'a survey id'),
     display: oneOf('inline', 'popover', 'modal'),
-    trigger: attr(
-      z.string().check(z.refine((v) => !!parseTrigger(v))),
+    trigger: attrIf(
+      parseTrigger,
       'immediate, manual, exit-intent, delay:<seconds>s, delay:<ms>ms or scroll:<0-100>%',
     ),
     sample: numberIn(0, 1),

@@ -6,7 +6,6 @@ import { direction as dirOf, format, localize, matchLocale, pickLocale, type Str
 import { uiLocales, uiStrings, type StringsLoader } from './strings.ts';
 import { baseStyles } from './theme.ts';
 import type { LocalizedText } from '@kith/client';
-import * as z from 'zod/mini';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -23,7 +22,7 @@ function attrSpecs(ctor: typeof LitElement): Map<string, AttrDeclaration> {
   if (!map) {
     map = new Map();
     for (const [name, d] of ctor.elementProperties) {
-      if ((d as AttrDeclaration).schema && d.attribute !== false) {
+      if ((d as AttrDeclaration).parse && d.attribute !== false) {
         map.set(typeof d.attribute === 'string' ? d.attribute : String(name).toLowerCase(), d as AttrDeclaration);
       }
     }
@@ -141,7 +140,7 @@ export class KithElement extends LitElement {
     super.attributeChangedCallback(name, old, value);
     const spec = attrSpecs(this.constructor as typeof LitElement).get(name);
     if (!spec) return;
-    const bad = value !== null && value !== '' && !z.safeParse(spec.schema, value).success;
+    const bad = value !== null && value !== '' && spec.parse(value) === undefined;
     if (bad && this.#invalid.get(name) !== value) {
       console.error(`<${this.localName}> ${name}="${value}" is not valid: use ${spec.allowed}.`);
     }

@@ -1,6 +1,7 @@
 import type { KithClient } from '../client.ts';
 import { parseOrThrow } from '../parse.ts';
-import { BadgeCatalog, Leaderboard, MemberBadges, type LeaderboardQuery } from '../protocol/badges.ts';
+import { BadgeCatalog, Leaderboard, MemberBadges } from '../protocol/checks.gen.ts';
+import type { LeaderboardQuery } from '../protocol/badges.ts';
 
 const ctx = (client: KithClient, signal?: AbortSignal) => client.context(signal);
 

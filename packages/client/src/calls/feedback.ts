@@ -1,6 +1,7 @@
 import type { KithClient, Delivery } from '../client.ts';
-import { FeedbackAck, type FeedbackSubmit } from '../protocol/feedback.ts';
+import { FeedbackAck } from '../protocol/checks.gen.ts';
+import type { FeedbackAck as FeedbackAckT, FeedbackSubmit } from '../protocol/feedback.ts';
 
 /** Send one feedback item through the outbox. */
-export const sendFeedback = (client: KithClient, body: FeedbackSubmit): Promise<Delivery<FeedbackAck>> =>
+export const sendFeedback = (client: KithClient, body: FeedbackSubmit): Promise<Delivery<FeedbackAckT>> =>
   client.write('feedback', body, { key: body.id, ack: FeedbackAck });

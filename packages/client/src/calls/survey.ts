@@ -1,6 +1,7 @@
 import type { KithClient, Delivery } from '../client.ts';
 import { parseOrThrow } from '../parse.ts';
-import { ResponseAck, Survey, type ResponseUpsert } from '../protocol/survey.ts';
+import { ResponseAck, Survey } from '../protocol/checks.gen.ts';
+import type { ResponseAck as ResponseAckT, ResponseUpsert } from '../protocol/survey.ts';
 
 const ctx = (client: KithClient, signal?: AbortSignal) => client.context(signal);
 
@@ -9,5 +10,5 @@ export const getSurvey = async (client: KithClient, id: string, signal?: AbortSi
   parseOrThrow(Survey, await client.backend.getSurvey(id, ctx(client, signal)), 'survey');
 
 /** Upsert a survey response through the outbox; a later call with the same `responseId` replaces a queued one. */
-export const saveResponse = (client: KithClient, surveyId: string, body: ResponseUpsert): Promise<Delivery<ResponseAck>> =>
+export const saveResponse = (client: KithClient, surveyId: string, body: ResponseUpsert): Promise<Delivery<ResponseAckT>> =>
   client.write('response', body, { target: surveyId, key: `response-${body.responseId}`, ack: ResponseAck });

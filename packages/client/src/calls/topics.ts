@@ -1,15 +1,7 @@
 import type { KithClient, Delivery } from '../client.ts';
-import { parseOrThrow } from '../parse.ts';
-import * as z from 'zod/mini';
-import {
-  ReportAck,
-  TopicPage,
-  TopicStreamEvent,
-  VoteAck,
-  type ReportSubmit,
-  type TopicQuery,
-  type VoteSubmit,
-} from '../protocol/topics.ts';
+import { parseOrThrow, parseOrUndefined } from '../parse.ts';
+import { ReportAck, TopicPage, TopicStreamEvent, VoteAck } from '../protocol/checks.gen.ts';
+import type { ReportSubmit, TopicQuery, TopicStreamEvent as StreamEvent, VoteAck as VoteAckT, ReportAck as ReportAckT, VoteSubmit } from '../protocol/topics.ts';
 
 const ctx = (client: KithClient, signal?: AbortSignal) => client.context(signal);
 
@@ -18,24 +10,24 @@ export const listTopics = async (client: KithClient, query: TopicQuery, signal?:
   parseOrThrow(TopicPage, await client.backend.listTopics(query, ctx(client, signal)), 'topics');
 
 /** Live topic events until `signal` aborts; rejects when the stream fails. Invalid events are dropped. */
-export function streamTopics(client: KithClient, query: TopicQuery, onEvent: (e: TopicStreamEvent) => void, signal?: AbortSignal) {
+export function streamTopics(client: KithClient, query: TopicQuery, onEvent: (e: StreamEvent) => void, signal?: AbortSignal) {
   const stream = client.backend.streamTopics;
   if (!stream) return Promise.reject(new Error('no live stream'));
   return stream.call(
     client.backend,
     query,
     (e) => {
-      const r = z.safeParse(TopicStreamEvent, e);
-      if (r.success) onEvent(r.data);
+      const event = parseOrUndefined(TopicStreamEvent, e);
+      if (event) onEvent(event);
     },
     ctx(client, signal),
   );
 }
 
 /** Vote (1) or take a vote back (0) through the outbox; the latest choice per topic wins. */
-export const vote = (client: KithClient, topicId: string, body: VoteSubmit): Promise<Delivery<VoteAck>> =>
+export const vote = (client: KithClient, topicId: string, body: VoteSubmit): Promise<Delivery<VoteAckT>> =>
   client.write('vote', body, { target: topicId, key: `vote-${topicId}`, ack: VoteAck });
 
 /** Report a topic through the outbox. */
-export const report = (client: KithClient, topicId: string, body: ReportSubmit): Promise<Delivery<ReportAck>> =>
+export const report = (client: KithClient, topicId: string, body: ReportSubmit): Promise<Delivery<ReportAckT>> =>
   client.write('report', body, { target: topicId, key: body.id, ack: ReportAck });

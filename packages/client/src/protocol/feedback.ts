@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { ClientId, Timestamp } from './common.ts';
 
-export const FEEDBACK_MAX_LENGTH = 5000;
+import { FEEDBACK_MAX_LENGTH } from './limits.ts';
+
+export { FEEDBACK_MAX_LENGTH };
 
 /** `POST /v1/feedback`: one feedback item. */
 export const FeedbackSubmit = z.object({
