@@ -4,7 +4,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openApiDocument } from '../packages/client/src/protocol/openapi.ts';
-import { checksFile, renderChecks } from './protocol-checks.ts';
+import { join } from 'node:path';
+import { checksDir, renderChecks } from './protocol-checks.ts';
 
 export const openApiFile = fileURLToPath(new URL('../docs/protocol/openapi.json', import.meta.url));
 export const renderOpenApi = () => JSON.stringify(openApiDocument(), null, 2) + '\n';
@@ -12,7 +13,7 @@ export const renderOpenApi = () => JSON.stringify(openApiDocument(), null, 2) + 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const files: [string, string][] = [
     [openApiFile, renderOpenApi()],
-    [checksFile, renderChecks()],
+    ...[...renderChecks()].map(([name, text]): [string, string] => [join(checksDir, name), text]),
   ];
   if (process.argv.includes('--check')) {
     let stale = false;
@@ -27,9 +28,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       }
     }
     if (stale) process.exit(1);
-    console.log('docs/protocol/openapi.json and checks.gen.ts match the schemas.');
+    console.log('docs/protocol/openapi.json and protocol/checks/ match the schemas.');
   } else {
     mkdirSync(new URL('../docs/protocol/', import.meta.url), { recursive: true });
+    mkdirSync(checksDir, { recursive: true });
     for (const [file, text] of files) {
       writeFileSync(file, text);
       console.log(`wrote ${file}`);

@@ -1,4 +1,4 @@
-// The browser's generated checks (packages/client/src/protocol/checks.gen.ts) must say what the zod
+// The browser's generated checks (packages/client/src/protocol/checks/) must say what the zod
 // schemas say. Real payloads from the reference server, plus hand-made ones for the writes and acks,
 // are each broken in every place they can be (a field removed, retyped, emptied, made too long,
 // an unknown one added) and both validators must agree on every variant: pass or fail alike, and
@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import * as z from 'zod/mini';
-import * as checks from '../packages/client/src/protocol/checks.gen.ts';
+import * as checks from '../packages/client/src/protocol/checks/index.ts';
 import * as protocol from '../packages/client/src/protocol/index.ts';
-import { checksFile, renderChecks } from '../scripts/protocol-checks.ts';
+import { join } from 'node:path';
+import { checksDir, renderChecks } from '../scripts/protocol-checks.ts';
 import { testApp } from '../packages/server/test/helpers.ts';
 
 type Json = unknown;
@@ -53,8 +54,8 @@ function agree(name: keyof typeof checks, sample: Json) {
   return n;
 }
 
-test('checks.gen.ts is what `pnpm protocol` writes from the schemas', () => {
-  assert.equal(readFileSync(checksFile, 'utf8'), renderChecks());
+test('protocol/checks/ is what `pnpm protocol` writes from the schemas', () => {
+  for (const [name, text] of renderChecks()) assert.equal(readFileSync(join(checksDir, name), 'utf8'), text, `${name}: run \`pnpm protocol\``);
 });
 
 test('the generated checks and zod agree on the reference server payloads, broken every way', async () => {

@@ -1,6 +1,6 @@
 import type { KithClient } from '../client.ts';
 import { parseOrThrow } from '../parse.ts';
-import { BadgeCatalog, Leaderboard, MemberBadges } from '../protocol/checks.gen.ts';
+import { BadgeCatalog, Leaderboard, MemberBadges } from '../protocol/checks/badges.ts';
 import type { LeaderboardQuery } from '../protocol/badges.ts';
 
 const ctx = (client: KithClient, signal?: AbortSignal) => client.context(signal);

@@ -1,5 +1,5 @@
 import type { KithClient, Delivery } from '../client.ts';
-import { FeedbackAck } from '../protocol/checks.gen.ts';
+import { FeedbackAck } from '../protocol/checks/feedback.ts';
 import type { FeedbackAck as FeedbackAckT, FeedbackSubmit } from '../protocol/feedback.ts';
 
 /** Send one feedback item through the outbox. */

@@ -1,6 +1,6 @@
 import type { KithClient, Delivery } from '../client.ts';
 import { parseOrThrow } from '../parse.ts';
-import { ResponseAck, Survey } from '../protocol/checks.gen.ts';
+import { ResponseAck, Survey } from '../protocol/checks/survey.ts';
 import type { ResponseAck as ResponseAckT, ResponseUpsert } from '../protocol/survey.ts';
 
 const ctx = (client: KithClient, signal?: AbortSignal) => client.context(signal);

@@ -1,6 +1,6 @@
 import type { KithClient, Delivery } from '../client.ts';
 import { parseOrThrow, parseOrUndefined } from '../parse.ts';
-import { ReportAck, TopicPage, TopicStreamEvent, VoteAck } from '../protocol/checks.gen.ts';
+import { ReportAck, TopicPage, TopicStreamEvent, VoteAck } from '../protocol/checks/topics.ts';
 import type { ReportSubmit, TopicQuery, TopicStreamEvent as StreamEvent, VoteAck as VoteAckT, ReportAck as ReportAckT, VoteSubmit } from '../protocol/topics.ts';
 
 const ctx = (client: KithClient, signal?: AbortSignal) => client.context(signal);
