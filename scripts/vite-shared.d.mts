@@ -1,5 +1,9 @@
 import type { Plugin, UserConfig } from 'vite';
 /** Collapses whitespace and comments inside Lit `css` templates at build time. */
 export function litCssMinify(): Plugin;
+/** Collapses line breaks and indentation inside Lit `html` and `svg` templates at build time. */
+export function litHtmlMinify(): Plugin;
+/** Output options of what browsers load: minified, license comments kept, annotations dropped. */
+export const browserOutput: { minify: true; comments: { legal: boolean; annotation: boolean; jsdoc: boolean } };
 /** Library build of a package: its entries, dependencies left to the consumer's bundler. */
 export function libraryConfig(entries: Record<string, string>): UserConfig;

@@ -1,10 +1,13 @@
 // Vite settings every package build shares (and `pnpm size` measures with): library mode, minified
-// (Vite 8 needs rolldownOptions.output.minify in library mode), whitespace-free Lit `css` templates.
+// (Vite 8 needs rolldownOptions.output.minify in library mode), whitespace-free Lit `css` templates
+// and indentation-free `html` templates.
 
 /**
  * Collapses the whitespace and comments inside Lit `css\`...\`` templates at build time (Lit ships
  * template text as written). Whitespace goes next to `{ } ; , >` and after `:` (never before it, so
- * `.a :hover` keeps its meaning); other runs become one space; `${...}` parts are left alone.
+ * `.a :hover` keeps its meaning); other runs become one space; `${...}` parts are left alone. Each
+ * rule's last `;` goes, `0.5` becomes `.5`, `[a='b']` becomes `[a=b]`, and `.a + .b` becomes `.a+.b`
+ * (only before a selector, so `calc(1rem + 2px)` keeps its spaces).
  * @returns {import('vite').Plugin}
  */
 export function litCssMinify() {
@@ -16,6 +19,10 @@ export function litCssMinify() {
       .replace(/\s+/g, ' ')
       .replace(/\s*([{};,>])\s*/g, '$1')
       .replace(/:\s+/g, ':')
+      .replace(/\s*([+~])\s*(?=[.#[*])/g, '$1')
+      .replace(/\[([\w-]+)([~|^$*]?=)'([A-Za-z_][\w-]*)'\]/g, '[$1$2$3]')
+      .replace(/;}/g, '}')
+      .replace(/(^|[^\w.#-]-?)0\.(\d)/g, '$1.$2')
       .trim();
   return {
     name: 'kith-lit-css-minify',
@@ -29,6 +36,47 @@ export function litCssMinify() {
 }
 
 /**
+ * Collapses the indentation inside Lit `html` and `svg` templates at build time: every run of
+ * whitespace that contains a line break becomes one space, which HTML renders the same way (Kith's
+ * templates hold no `<pre>` and no whitespace-sensitive text). Runs without a line break are kept.
+ * @returns {import('vite').Plugin}
+ */
+export function litHtmlMinify() {
+  return {
+    name: 'kith-lit-html-minify',
+    transform(code, id) {
+      if (!/\.ts$/.test(id) || id.includes('node_modules') || !/\b(html|svg)`/.test(code)) return null;
+      /** @type {[number, number, string][]} */
+      const edits = [];
+      const visit = (node) => {
+        if (!node || typeof node !== 'object') return;
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (node.type === 'TaggedTemplateExpression' && node.tag?.type === 'Identifier' && (node.tag.name === 'html' || node.tag.name === 'svg')) {
+          for (const q of node.quasi.quasis) {
+            const raw = code.slice(q.start, q.end);
+            const squeezed = raw.replace(/\s*\n\s*/g, ' ');
+            if (squeezed !== raw) edits.push([q.start, q.end, squeezed]);
+          }
+        }
+        for (const key in node) if (key !== 'parent') visit(node[key]);
+      };
+      visit(this.parse(code));
+      if (!edits.length) return null;
+      let out = code;
+      for (const [start, end, text] of edits.sort((x, y) => y[0] - x[0])) out = out.slice(0, start) + text + out.slice(end);
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * Output options of what browsers load (kith.js and its chunks, and what `pnpm size` measures):
+ * minified, license comments kept, tree-shaking annotations (`@__PURE__`) dropped since no bundler
+ * runs after this one. Package library builds keep them for the consumer's bundler.
+ */
+export const browserOutput = { minify: true, comments: { legal: true, annotation: false, jsdoc: false } };
+
+/**
  * Library build of a package: its entries, dependencies left to the consumer's bundler.
  * @param {Record<string, string>} entries
  * @returns {import('vite').UserConfig}
@@ -36,7 +84,7 @@ export function litCssMinify() {
 export function libraryConfig(entries) {
   return {
     publicDir: false,
-    plugins: [litCssMinify()],
+    plugins: [litCssMinify(), litHtmlMinify()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

@@ -57,9 +57,7 @@ export const hotTopicsStyles = css`
   .tags,
   .stats,
   .chips,
-  .foot,
-  .actions,
-  .head {
+  .foot {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -164,22 +162,5 @@ export const hotTopicsStyles = css`
     height: 1.25rem;
     border-radius: 0.25rem;
     background: var(--_surface);
-  }
-  dialog {
-    padding: var(--_space);
-  }
-  form {
-    display: grid;
-    gap: 0.75rem;
-  }
-  .head {
-    justify-content: space-between;
-    flex-wrap: nowrap;
-  }
-  .close {
-    margin: -0.5rem;
-  }
-  .actions {
-    justify-content: end;
   }
 `;

@@ -1,11 +1,37 @@
 // The report dialog: loaded on the first "Report" press, so the feed's own chunk stays small.
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { newId, report, type KithClient, type ReportReason, type Topic } from '@kith/client';
 import { DialogController, choiceList, textField, type KithElement } from '@kith/ui';
-import { reportStrings } from './report-strings.ts';
-import { hotTopicsStrings } from './strings.ts';
 
-Object.assign(hotTopicsStrings.en!, reportStrings);
+// The feed adds these English strings to its table when it loads this chunk.
+export { reportStrings } from './report-strings.ts';
+
+/** The dialog's styles, added to the feed's shadow root when this chunk loads. */
+const reportStyles = css`
+  dialog {
+    padding: var(--_space);
+  }
+  form {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .actions,
+  .head {
+    display: flex;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+  }
+  .head {
+    justify-content: space-between;
+  }
+  .close {
+    margin: -0.5rem;
+  }
+  .actions {
+    flex-wrap: wrap;
+    justify-content: end;
+  }
+`;
 
 const REASONS: ReportReason[] = ['spam', 'abuse', 'off-topic', 'other'];
 
@@ -33,6 +59,8 @@ export class TopicReport {
     this.#client = client;
     this.#done = done;
     this.#dialog = new DialogController(host, () => host.renderRoot.querySelector('dialog'), () => this.close());
+    const root = host.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, reportStyles.styleSheet!];
   }
 
   open(topic: Topic): void {

@@ -287,6 +287,9 @@ describe('<kith-hot-topics> voting and reporting', () => {
     await until(() => $<HTMLDialogElement>(el, 'dialog')?.open, 3000, 'the dialog (its own chunk)');
     const dialog = $<HTMLDialogElement>(el, 'dialog')!;
     expect(dialog.matches(':modal')).to.equal(true);
+    // the dialog's styles come with its chunk: a laid-out form, the feed's own styles still in place
+    expect(getComputedStyle($(el, 'dialog form')!).display).to.equal('grid');
+    expect(getComputedStyle($(el, '.topics')!).display).to.equal('grid');
     expect($$(el, 'dialog input[type=radio]').map((i) => i.closest('label')!.textContent!.trim())).to.deep.equal([
       'Spam',
       'Abuse or harassment',

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { KithError, getConfig, getSurvey, newId, saveResponse, type Answer, type KithClient, type Question, type Survey } from '@kith/client';
 import {
-  DialogController,
   KithElement,
   attrIf,
   baseStyles,
@@ -16,6 +15,7 @@ import {
 import { isEmpty, nextQuestion, problem } from './logic.ts';
 import { surveyLocales, surveyStrings } from './strings.ts';
 import { surveyStyles } from './survey.styles.ts';
+import type { DialogController } from '@kith/ui/dialog';
 import { armTrigger, parseTrigger, type Trigger } from './trigger.ts';
 import { eligible, readRecord, recordKey, writeRecord, type VisitorRecord } from './visitor-record.ts';
 
@@ -107,7 +107,9 @@ export class KithSurvey extends KithElement {
   #delivery?: { state: 'sent' | 'queued' | 'rejected'; error?: KithError };
   #cleanup: (() => void)[] = [];
   #saving: Promise<unknown> = Promise.resolve();
-  #dialog = new DialogController(this, () => this.renderRoot.querySelector('dialog'), () => this.close());
+  /** The popover or modal's controller, loaded only by a survey that is not inline. */
+  #dialog?: Promise<DialogController>;
+  #dialogCtl?: DialogController;
 
   constructor() {
     super();
@@ -149,6 +151,7 @@ export class KithSurvey extends KithElement {
     this.#off = false;
     // decide from the attributes alone first, so a visitor who is not shown the survey costs no request
     if (!eligible(this.#record, this.#rules())) return this.#hide();
+    if (this.mode !== 'inline') void this.#controller(); // loads while the definition does
     const def = await getSurvey(client, id, signal);
     this.#def = def;
     if (!eligible(this.#record, this.#rules())) return this.#hide();
@@ -226,14 +229,14 @@ export class KithSurvey extends KithElement {
     this.requestUpdate();
     this.emit('kith-survey-view', this.#detail());
     this.#client!.track('view', 'survey', this.survey);
-    if (this.mode !== 'inline') void this.#dialog.show(this.mode === 'modal');
+    if (this.mode !== 'inline') void this.#controller().then((c) => void (this.#open && c.show(this.mode === 'modal')));
   }
 
   /** Hide the survey; before the end this counts as a dismissal (remembered for `once` and `cooldown`). */
   close(): void {
     if (!this.#open) return;
     this.#open = false;
-    this.#dialog.hide();
+    this.#dialogCtl?.hide();
     if (!this.#finished) {
       this.#record.dismissedAt = Date.now();
       this.#persist();
@@ -242,6 +245,12 @@ export class KithSurvey extends KithElement {
     }
     if (!eligible(this.#record, this.#rules())) this.#off = true;
     this.requestUpdate();
+  }
+
+  #controller(): Promise<DialogController> {
+    return (this.#dialog ??= import('@kith/ui/dialog').then(
+      ({ DialogController }) => (this.#dialogCtl = new DialogController(this, () => this.renderRoot.querySelector('dialog'), () => this.close())),
+    ));
   }
 
   get #question(): Question | undefined {
@@ -371,8 +380,8 @@ export class KithSurvey extends KithElement {
       class=${this.mode}
       part="dialog"
       aria-labelledby="title"
-      @keydown=${this.#dialog.keydown}
-      @cancel=${this.#dialog.cancel}
+      @keydown=${(e: KeyboardEvent) => this.#dialogCtl?.keydown(e)}
+      @cancel=${(e: Event) => this.#dialogCtl?.cancel(e)}
     >
       ${body}
     </dialog>`;
