@@ -3,7 +3,7 @@
 import '../../../packages/hot-topics/src/define.ts';
 import { memoryBackend } from '../../../packages/client/src/memory-backend.ts';
 import { parseOrThrow } from '../../../packages/client/src/parse.ts';
-import { TopicPage } from '../../../packages/client/src/protocol/topics.ts';
+import { TopicPage } from '../../../packages/client/src/protocol/checks/topics.ts';
 
 const TAGS = ['ideas', 'bugs', 'help', 'news', 'events', 'design'];
 const NAMES = ['Ana', 'Bo', 'Chen', 'Dara', 'Eli', 'Femi', 'Gus', 'Hana'];
