@@ -11,7 +11,7 @@ form { display: grid; gap: .75rem }
 .actions { text-align: end }
 [role=status]:not(:empty) { margin-block-end: .75rem }
 .kith > dialog { inset: auto; margin: 0; max-height: calc(100dvh - 2 * var(--o) - 3.5rem) }
-.launcher-btn { position: fixed; z-index: 2147483646; border-radius: 2rem; box-shadow: var(--_shadow) }
+.launcher-btn { position: fixed; z-index: 2147483646; inset: auto; border-radius: 2rem; box-shadow: var(--_shadow) }
 .kith.bottom > * { bottom: var(--o) }
 .kith.top > * { top: var(--o) }
 .kith.right > * { right: var(--o) }

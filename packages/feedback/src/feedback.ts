@@ -295,6 +295,14 @@ export class KithFeedback extends KithElement {
   protected override updated(): void {
     // Identify Input Purpose (WCAG 1.3.5): the shared text field takes no autocomplete yet
     this.renderRoot.querySelector('#email')?.setAttribute('autocomplete', 'email');
+    // The launcher lives in the top layer (popover), so no page z-index, not even a fixed header at
+    // the maximum, covers it; leaving the page takes it out, so connecting puts it back.
+    if (this.isConnected) this.renderRoot.querySelector<HTMLElement>('[popover]')?.togglePopover?.(true);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.updateComplete.then(() => this.updated());
   }
 
   protected override renderBody() {
@@ -306,7 +314,7 @@ export class KithFeedback extends KithElement {
       <p part="status" class=${this.#phase === 'rejected' ? 'msg' : 'status'} role="status">${this.#status()}</p>
       ${done ? html`<button class="btn" part="button more" @click=${this.#more}>${this.t('more')}</button>` : this.#form()}`;
     return this.#launcher
-      ? html`<button class="btn primary launcher-btn" part="launcher" aria-expanded=${this.#open} aria-controls="panel" @click=${() => (this.#open ? this.close() : this.open())}>
+      ? html`<button class="btn primary launcher-btn" part="launcher" popover="manual" aria-expanded=${this.#open} aria-controls="panel" @click=${() => (this.#open ? this.close() : this.open())}>
             ${this.launcherLabel || this.t('feedback')}
           </button>
           <dialog id="panel" class="popover" part="panel" aria-labelledby="title" @keydown=${this.#dialog.keydown} @cancel=${this.#dialog.cancel}>${panel}</dialog>`

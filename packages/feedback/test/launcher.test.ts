@@ -37,6 +37,28 @@ describe('<kith-feedback display="launcher">', () => {
     expect(launcher(el).textContent!.trim()).to.equal('Ideas?');
   });
 
+  it('sits in the top layer above a page header at the maximum z-index, also after being moved', async () => {
+    const header = document.createElement('header');
+    header.style.cssText = 'position:fixed;inset:0 0 auto 0;height:120px;z-index:2147483647;background:#111';
+    document.body.append(header);
+    try {
+      const el = await mount({ display: 'launcher', position: 'top-right' });
+      const hit = () => {
+        const b = launcher(el).getBoundingClientRect();
+        const x = b.left + b.width / 2;
+        const y = b.top + b.height / 2;
+        return document.elementFromPoint(x, y) === el && el.shadowRoot!.elementFromPoint(x, y) === launcher(el);
+      };
+      expect(launcher(el).matches(':popover-open')).to.equal(true);
+      expect(hit(), 'the launcher, not the header, is under the pointer').to.equal(true);
+      document.body.append(el); // a framework moving the element: out of the top layer and back
+      await el.updateComplete;
+      expect(hit(), 'still on top after the move').to.equal(true);
+    } finally {
+      header.remove();
+    }
+  });
+
   for (const [position, v, h] of [
     ['bottom-right', 'bottom', 'right'],
     ['bottom-left', 'bottom', 'left'],
