@@ -16,7 +16,7 @@ import { isEmpty, nextQuestion, problem } from './logic.ts';
 import { surveyLocales, surveyStrings } from './strings.ts';
 import { surveyStyles } from './survey.styles.ts';
 import type { DialogController } from '@kith/ui/dialog';
-import { armTrigger, parseTrigger, type Trigger } from './trigger.ts';
+import { parseTrigger, type Trigger } from './trigger.ts';
 import { eligible, readRecord, recordKey, writeRecord, type VisitorRecord } from './visitor-record.ts';
 
 export type SurveyDisplay = 'inline' | 'popover' | 'modal';
@@ -164,10 +164,23 @@ export class KithSurvey extends KithElement {
         else return;
         this.requestUpdate();
       }),
-      armTrigger(this.#trigger(), () => this.open()),
     );
+    const trigger = this.#trigger();
+    if (trigger.kind === 'immediate') queueMicrotask(() => this.open());
+    else if (trigger.kind !== 'manual') this.#cleanup.push(this.#arm(trigger));
     if (this.#wantOpen) this.open();
     this.requestUpdate();
+  }
+
+  /** Wait for a delay, scroll or exit-intent trigger; its code loads only for a survey that has one. */
+  #arm(trigger: Trigger): () => void {
+    let live = true;
+    let off: (() => void) | undefined;
+    void import('./arm-trigger.ts').then((m) => live && (off = m.armTrigger(trigger, () => this.open())));
+    return () => {
+      live = false;
+      off?.();
+    };
   }
 
   #hide() {

@@ -6,6 +6,12 @@ import { $, backend, legend, mount, newSite, next, noAxeViolations, pick, press,
 
 const dialog = (el: Element) => $<HTMLDialogElement>(el, 'dialog')!;
 
+/** The delay/scroll/exit-intent code has loaded (the survey imports the same module) and armed. */
+const armed = async () => {
+  await import('../src/arm-trigger.ts');
+  await tick(10);
+};
+
 describe('<kith-survey> display and triggers', () => {
   it('parses triggers', () => {
     expect(parseTrigger('immediate')).to.deep.equal({ kind: 'immediate' });
@@ -52,6 +58,7 @@ describe('<kith-survey> display and triggers', () => {
     try {
       scrollTo(0, 0);
       const el = await mount({ survey: 'nps', display: 'popover', trigger: 'scroll:50%' });
+      await armed();
       await tick(50);
       expect(el.isOpen).to.equal(false);
       const max = document.documentElement.scrollHeight - innerHeight;
@@ -70,6 +77,7 @@ describe('<kith-survey> display and triggers', () => {
 
   it('exit-intent: opens when the pointer leaves through the top', async () => {
     const el = await mount({ survey: 'nps', display: 'modal', trigger: 'exit-intent' });
+    await armed(); // the trigger's code is its own chunk: the near-misses below must meet an armed trigger
     document.dispatchEvent(new MouseEvent('mouseout', { clientY: 300, relatedTarget: document.body, bubbles: true }));
     document.dispatchEvent(new MouseEvent('mouseout', { clientY: 200, bubbles: true })); // leaving sideways, low: no
     await tick(30);
