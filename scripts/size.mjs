@@ -56,14 +56,14 @@ export const BUDGETS = [
  */
 export async function measure(entry, shared = [], page) {
   const { build } = await import('vite');
-  const { browserOutput, litCssMinify, litHtmlMinify } = await import('./vite-shared.mjs');
+  const { browserOutput, litCssMinify, litHtmlMinify, parallelChunks } = await import('./vite-shared.mjs');
   const isShared = (id) => shared.some((p) => id === p || id.startsWith(p + '/'));
   const out = await build({
     configFile: false,
     root,
     logLevel: 'silent',
     publicDir: false,
-    plugins: [litCssMinify(), litHtmlMinify()],
+    plugins: [litCssMinify(), litHtmlMinify(), parallelChunks()],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       write: false,

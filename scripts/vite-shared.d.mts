@@ -3,7 +3,9 @@ import type { Plugin, UserConfig } from 'vite';
 export function litCssMinify(): Plugin;
 /** Collapses line breaks and indentation inside Lit `html` and `svg` templates at build time. */
 export function litHtmlMinify(): Plugin;
+/** Starts fetching a dynamically imported chunk's static dependencies along with it. */
+export function parallelChunks(): Plugin;
 /** Output options of what browsers load: minified, license comments kept, annotations dropped. */
-export const browserOutput: { minify: true; comments: { legal: boolean; annotation: boolean; jsdoc: boolean } };
+export const browserOutput: { minify: true; comments: { legal: boolean; annotation: boolean; jsdoc: boolean }; chunkFileNames: string };
 /** Library build of a package: its entries, dependencies left to the consumer's bundler. */
 export function libraryConfig(entries: Record<string, string>): UserConfig;

@@ -70,11 +70,62 @@ export function litHtmlMinify() {
 }
 
 /**
+ * Where a chunk loads another by dynamic `import()`, also starts fetching that chunk's static
+ * dependencies (transitively) in the same breath, so a widget's chunks (lit, @kith/ui, the client)
+ * arrive in parallel instead of one round trip after the widget's own chunk (what Vite's
+ * modulepreload does in app builds, which library mode leaves out). Dependencies the importer
+ * already has statically are skipped; a failed early fetch is ignored (the real import reports it).
+ * @returns {import('vite').Plugin}
+ */
+export function parallelChunks() {
+  return {
+    name: 'kith-parallel-chunks',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const deps = (name, into = new Set()) => {
+        for (const d of byName.get(name)?.imports ?? []) if (!into.has(d)) deps(d, into.add(d));
+        return into;
+      };
+      const rel = (from, to) => {
+        const up = from.split('/').slice(0, -1);
+        const parts = to.split('/');
+        while (up.length && parts.length > 1 && up[0] === parts[0]) up.shift(), parts.shift();
+        return (up.length ? '../'.repeat(up.length) : './') + parts.join('/');
+      };
+      for (const chunk of chunks) {
+        const have = deps(chunk.fileName);
+        for (const target of chunk.dynamicImports) {
+          const extra = [...deps(target)].filter((d) => !have.has(d) && d !== chunk.fileName);
+          if (!extra.length) continue;
+          const spec = rel(chunk.fileName, target);
+          const paths = extra.map((d) => rel(chunk.fileName, d));
+          // `./chunks/a.js`, `./chunks/b.js` -> `./chunks/${d}.js` over ["a","b"]: fewer bytes
+          const dir = paths.every((x) => x.startsWith(paths[0].slice(0, paths[0].lastIndexOf('/') + 1)))
+            ? paths[0].slice(0, paths[0].lastIndexOf('/') + 1)
+            : '';
+          const list = JSON.stringify(paths.map((x) => x.slice(dir.length).replace(/\.js$/, '')));
+          chunk.code = chunk.code.replace(
+            new RegExp(`import\\([\`'"]${spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\`'"]\\)`, 'g'),
+            (call) => `(${list}.map(d=>import(\`${dir}\${d}.js\`).catch(()=>{})),${call})`,
+          );
+        }
+      }
+    },
+  };
+}
+
+/**
  * Output options of what browsers load (kith.js and its chunks, and what `pnpm size` measures):
  * minified, license comments kept, tree-shaking annotations (`@__PURE__`) dropped since no bundler
- * runs after this one. Package library builds keep them for the consumer's bundler.
+ * runs after this one, chunks named by their hash. Package library builds keep them for the consumer's bundler.
  */
-export const browserOutput = { minify: true, comments: { legal: true, annotation: false, jsdoc: false } };
+export const browserOutput = {
+  minify: true,
+  comments: { legal: true, annotation: false, jsdoc: false },
+  // chunks import each other by file name: a hash alone keeps every import short
+  chunkFileNames: 'chunks/[hash].js',
+};
 
 /**
  * Library build of a package: its entries, dependencies left to the consumer's bundler.
