@@ -63,6 +63,25 @@ export function scriptConfig(script: HTMLOrSVGScriptElement | null): KithConfig 
   return config;
 }
 
+/**
+ * Until an inline survey's or a badge wall's code arrives, its element takes the room the widget
+ * reserves anyway, so the page does not jump when it appears (layout shift). A constructed
+ * stylesheet, which a strict Content-Security-Policy allows where a <style> element is refused.
+ */
+export const RESERVE =
+  'kith-survey:not(:defined):not([display=popover],[display=modal]){display:block;min-height:var(--kith-survey-min-height,14rem)}' +
+  'kith-badge-wall:not(:defined){display:block;min-height:var(--kith-badge-wall-min-height,10rem)}';
+
+function reserve(): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(RESERVE);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } catch {
+    // no constructable stylesheets: the widgets still reserve their room once defined
+  }
+}
+
 /** Install `window.Kith`, replay calls queued by the inline stub, and start watching the page. */
 export function install(script: HTMLOrSVGScriptElement | null): KithApi {
   const w = window as unknown as { Kith?: KithApi };
@@ -82,6 +101,7 @@ export function install(script: HTMLOrSVGScriptElement | null): KithApi {
     return () => document.removeEventListener(type, handler);
   };
   w.Kith = api;
+  reserve();
 
   const fromScript = scriptConfig(script);
   const ready = Object.keys(fromScript).length ? configure(fromScript) : Promise.resolve();

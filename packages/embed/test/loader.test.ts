@@ -28,6 +28,26 @@ describe('kith.js loader', () => {
     expect(loads).to.deep.equal(['kith-survey']);
   });
 
+  it('reserves an inline survey\'s room before its code arrives, not a popover\'s', () => {
+    // the stubbed widget loaders never define the elements: this is the page before the chunks land
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    const survey = document.querySelector('kith-survey')!;
+    expect(customElements.get('kith-survey')).to.equal(undefined);
+    expect(survey.getBoundingClientRect().height).to.equal(14 * rem);
+    const popover = document.createElement('kith-survey');
+    popover.setAttribute('display', 'popover');
+    const wall = document.createElement('kith-badge-wall');
+    wall.style.setProperty('--kith-badge-wall-min-height', '3rem');
+    document.body.append(popover, wall);
+    try {
+      expect(popover.getBoundingClientRect().height).to.equal(0);
+      expect(wall.getBoundingClientRect().height).to.equal(3 * rem);
+    } finally {
+      popover.remove();
+      wall.remove();
+    }
+  });
+
   it('loads a widget added to the page later, once', async () => {
     const div = document.createElement('div');
     div.innerHTML = '<kith-badge-wall></kith-badge-wall><kith-badge-wall></kith-badge-wall>';
