@@ -85,20 +85,21 @@ export function renderChecks(): Map<string, string> {
   };
   names.forEach((_, s) => count(s));
 
-  /** Declarations in dependency order: name, body, whether exported, the names the body refers to. */
-  const decls: { name: string; body: string; exported: boolean; refs: Set<string> }[] = [];
+  /** Declarations in dependency order: name, body, whether exported, the names and the combinators the body uses. */
+  const decls: { name: string; body: string; exported: boolean; refs: Set<string>; fns: Set<string> }[] = [];
   let refs = new Set<string>();
+  let fns = new Set<string>();
   const done = new Set<Schema>();
-  const used = new Set<string>();
   let n = 0;
-  const call = (fn: string, a: string) => (used.add(fn), `/* @__PURE__ */ ${fn}(${a})`);
+  const call = (fn: string, a: string) => (fns.add(fn), `${fn}(${a})`);
 
   const declare = (s: Schema, name: string, exported: boolean) => {
-    const outer = refs;
+    const outer = [refs, fns] as const;
     refs = new Set();
+    fns = new Set();
     const body = expr(s, true);
-    decls.push({ name, body, exported, refs });
-    refs = outer;
+    decls.push({ name, body, exported, refs, fns });
+    [refs, fns] = outer;
     done.add(s);
   };
   const ref = (s: Schema): string => {
@@ -166,7 +167,7 @@ export function renderChecks(): Map<string, string> {
       }
       case 'boolean':
         only();
-        return (used.add('bool'), 'bool');
+        return (fns.add('bool'), 'bool');
       case 'literal':
         return call('lit', d.values!.map((v) => JSON.stringify(v)).join(', '));
       case 'enum':
@@ -234,7 +235,7 @@ export function renderChecks(): Map<string, string> {
         const a = areaOf.get(r)!;
         if (a !== area) fromArea.set(a, (fromArea.get(a) ?? new Set()).add(r));
       }
-      for (const h of used) if (new RegExp(`\\b${h}\\b`).test(d.body)) helpers.add(h);
+      d.fns.forEach((f) => helpers.add(f));
     }
     const lines = mine.map((d) =>
       d.exported ? `export const ${d.name}: Check<output<typeof P.${d.name}>> = ${d.body};` : `${area === 'common' || [...decls].some((u) => u.refs.has(d.name) && areaOf.get(u.name) !== area) ? 'export ' : ''}const ${d.name} = ${d.body};`,

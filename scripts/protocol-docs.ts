@@ -1,6 +1,6 @@
-// `pnpm protocol`: writes docs/protocol/openapi.json and packages/client/src/protocol/checks.gen.ts
+// `pnpm protocol`: writes docs/protocol/openapi.json and packages/client/src/protocol/checks/*.ts
 // (the browser's validators) from the protocol's zod schemas.
-// `pnpm protocol --check` exits 1 when either written file is out of date.
+// `pnpm protocol --check` exits 1 when any written file is out of date.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openApiDocument } from '../packages/client/src/protocol/openapi.ts';

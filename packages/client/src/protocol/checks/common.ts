@@ -4,12 +4,12 @@ import { arr, def, nul, num, obj, opt, rec, str, union, type Check } from '../..
 import type { output } from 'zod/mini';
 import type * as P from '../common.ts';
 
-export const ClientId: Check<output<typeof P.ClientId>> = /* @__PURE__ */ str(8, 64, /^[A-Za-z0-9_-]+$/);
-export const HttpUrl: Check<output<typeof P.HttpUrl>> = /* @__PURE__ */ str(0, 2048, /^https?:\/\/[^\s]+$/i);
-export const Id: Check<output<typeof P.Id>> = /* @__PURE__ */ str(1, 128);
-export const LocalizedText: Check<output<typeof P.LocalizedText>> = /* @__PURE__ */ union(/* @__PURE__ */ str(0, 2000), /* @__PURE__ */ rec(/* @__PURE__ */ str(2, 35), /* @__PURE__ */ str(0, 2000)));
-export const _0 = /* @__PURE__ */ str(0, 200);
-export const _1 = /* @__PURE__ */ opt(/* @__PURE__ */ nul(HttpUrl));
-export const MemberRef: Check<output<typeof P.MemberRef>> = /* @__PURE__ */ obj({ id: Id, name: _0, avatarUrl: _1 });
-export const Problem: Check<output<typeof P.Problem>> = /* @__PURE__ */ obj({ type: /* @__PURE__ */ def(/* @__PURE__ */ str(), "about:blank"), title: /* @__PURE__ */ str(), status: /* @__PURE__ */ num(), detail: /* @__PURE__ */ opt(/* @__PURE__ */ str()), instance: /* @__PURE__ */ opt(/* @__PURE__ */ str()), errors: /* @__PURE__ */ opt(/* @__PURE__ */ arr(/* @__PURE__ */ obj({ path: /* @__PURE__ */ str(), message: /* @__PURE__ */ str() }))), retryAfter: /* @__PURE__ */ opt(/* @__PURE__ */ num()) }, 1);
-export const Timestamp: Check<output<typeof P.Timestamp>> = /* @__PURE__ */ str(0, Infinity, /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/, "datetime");
+export const ClientId: Check<output<typeof P.ClientId>> = str(8, 64, /^[A-Za-z0-9_-]+$/);
+export const HttpUrl: Check<output<typeof P.HttpUrl>> = str(0, 2048, /^https?:\/\/[^\s]+$/i);
+export const Id: Check<output<typeof P.Id>> = str(1, 128);
+export const LocalizedText: Check<output<typeof P.LocalizedText>> = union(str(0, 2000), rec(str(2, 35), str(0, 2000)));
+export const _0 = str(0, 200);
+export const _1 = opt(nul(HttpUrl));
+export const MemberRef: Check<output<typeof P.MemberRef>> = obj({ id: Id, name: _0, avatarUrl: _1 });
+export const Problem: Check<output<typeof P.Problem>> = obj({ type: def(str(), "about:blank"), title: str(), status: num(), detail: opt(str()), instance: opt(str()), errors: opt(arr(obj({ path: str(), message: str() }))), retryAfter: opt(num()) }, 1);
+export const Timestamp: Check<output<typeof P.Timestamp>> = str(0, Infinity, /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/, "datetime");

@@ -5,7 +5,7 @@ import { ClientId, Id, Timestamp } from './common.ts';
 import type { output } from 'zod/mini';
 import type * as P from '../events.ts';
 
-export const EventType: Check<output<typeof P.EventType>> = /* @__PURE__ */ lit("view", "start", "answer", "complete", "dismiss", "open", "submit", "vote", "report");
-export const EngagementEvent: Check<output<typeof P.EngagementEvent>> = /* @__PURE__ */ obj({ id: ClientId, type: EventType, widget: /* @__PURE__ */ lit("survey", "feedback", "hot-topics", "badge-wall"), subject: /* @__PURE__ */ opt(Id), at: Timestamp });
-export const EventAck: Check<output<typeof P.EventAck>> = /* @__PURE__ */ obj({ accepted: /* @__PURE__ */ num(1, 0) });
-export const EventBatch: Check<output<typeof P.EventBatch>> = /* @__PURE__ */ obj({ events: /* @__PURE__ */ arr(EngagementEvent, 1, 100) });
+export const EventType: Check<output<typeof P.EventType>> = lit("view", "start", "answer", "complete", "dismiss", "open", "submit", "vote", "report");
+export const EngagementEvent: Check<output<typeof P.EngagementEvent>> = obj({ id: ClientId, type: EventType, widget: lit("survey", "feedback", "hot-topics", "badge-wall"), subject: opt(Id), at: Timestamp });
+export const EventAck: Check<output<typeof P.EventAck>> = obj({ accepted: num(1, 0) });
+export const EventBatch: Check<output<typeof P.EventBatch>> = obj({ events: arr(EngagementEvent, 1, 100) });
