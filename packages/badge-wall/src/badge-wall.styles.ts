@@ -1,15 +1,15 @@
 import { css } from 'lit';
 
-// Written compactly on purpose: template CSS ships unminified in the widget's chunk.
+// The wall and its grid; the detail and the leaderboard bring their own styles when they load.
 export const badgeWallStyles = css`
 .wall { display: grid; gap: .75rem; align-content: start; min-height: var(--kith-badge-wall-min-height, 10rem) }
 .grid { list-style: none; margin: 0; padding: 0; display: grid; gap: .5rem; grid-template-columns: repeat(auto-fill, minmax(var(--kith-badge-size, 7.5rem), 1fr)) }
 .cell { display: grid; align-content: start; min-height: 9.5rem; background: var(--_surface); border: 1px solid transparent; border-radius: var(--_radius) }
 .cell:hover, .new { border-color: var(--_accent) }
 .cell:has(:focus-visible) { outline: 2px solid var(--_accent); outline-offset: 2px }
-.badge { position: relative; display: grid; gap: .25rem; justify-items: center; align-content: start; padding: .75rem .5rem; font: inherit; color: inherit; text-align: center; background: none; border: 0; border-radius: var(--_radius); outline: none; cursor: pointer }
-.meter { display: grid; gap: .25rem; text-align: center }
-.cell .meter { padding: 0 .75rem .75rem }
+.badge { position: relative; display: grid; gap: .25rem; justify-items: center; padding: .75rem .5rem; font: inherit; color: inherit; text-align: center; background: none; border: 0; outline: none; cursor: pointer }
+.meter { display: grid; gap: .25rem; text-align: center; padding: 0 .75rem .75rem }
+.cell .progress { background: var(--_bg) }
 .skeleton { animation: pulse 1s infinite alternate }
 @keyframes pulse { to { opacity: .5 } }
 .art { display: grid; place-items: center; width: 3rem; height: 3rem; border-radius: 50%; overflow: hidden; font-size: 1.75rem; line-height: 1; background: var(--_bg); box-shadow: 0 0 0 3px var(--_tier) }
@@ -19,18 +19,4 @@ export const badgeWallStyles = css`
 .flag { inset-inline: .4rem auto; padding: 0 .4rem; border-radius: 1rem; font-weight: 600; background: var(--_accent); color: var(--_on-accent) }
 .name { font-weight: 600; overflow-wrap: anywhere }
 .tier::before { content: ''; display: inline-block; width: .6em; height: .6em; margin-inline-end: .3em; border-radius: 50%; background: var(--_tier) }
-[part=summary]::first-letter { text-transform: uppercase }
-table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums }
-th, td { padding: .5rem; text-align: start; font-weight: normal; border-bottom: 1px solid var(--_surface) }
-thead th { color: var(--_muted); font-size: .875em }
-.num, th:nth-child(3) { text-align: end }
-.who, .tops { display: flex; align-items: center; gap: .4rem; font-weight: 600 }
-.who img { width: 1.75rem; height: 1.75rem; border-radius: 50% }
-.tops .art { width: 1.75rem; height: 1.75rem; font-size: 1rem; box-shadow: 0 0 0 2px var(--_tier) }
-.detail { display: grid; justify-items: center; gap: .5rem; padding: 1.5rem 1rem 1rem; text-align: center }
-.detail .art { width: 4.5rem; height: 4.5rem; font-size: 2.5rem }
-.detail .meter { width: 100% }
-.cell .progress { background: var(--_bg) }
-h4 { margin: .5rem 0 0; font-size: .875em }
-.close { position: absolute; top: .25rem; inset-inline-end: .25rem }
 `;

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type CSSResult, type PropertyValues } from 'lit';
 import { KithError, getBadges, getConfig, getLeaderboard, getMemberBadges, type KithClient, type Leaderboard, type MemberBadges } from '@kith/client';
 import { DialogController, KithElement, baseStyles, controlStyles, numberIn, oneOf } from '@kith/ui';
 import { badgeWallStyles } from './badge-wall.styles.ts';
@@ -110,8 +110,8 @@ export class KithBadgeWall extends KithElement {
   #focus = 0;
   #opened?: Card;
   // the parts that load on demand: the table (leaderboard mode) and the detail (first open)
-  #board?: (typeof import('./leaderboard.ts'))['renderBoard'];
-  #detail?: (typeof import('./detail.ts'))['renderDetail'];
+  #board?: typeof import('./leaderboard.ts');
+  #detail?: typeof import('./detail.ts');
   #gen = 0;
   #loaded = false;
   #timer?: ReturnType<typeof setTimeout>;
@@ -172,7 +172,7 @@ export class KithBadgeWall extends KithElement {
           getLeaderboard(client, { period: this.period ?? 'week', limit: this.limit ?? 10 }, signal),
           import('./leaderboard.ts'),
         ]);
-        this.#board = part.renderBoard;
+        this.#board ??= this.#adopt(part);
         view = { rows: board.items, tiers: new Map() };
       } else if (mode === 'catalog') {
         const c = await getBadges(client, signal);
@@ -224,7 +224,7 @@ export class KithBadgeWall extends KithElement {
     this.#opened = card;
     import('./detail.ts').then(
       (part) => {
-        this.#detail = part.renderDetail;
+        this.#detail ??= this.#adopt(part);
         this.requestUpdate();
         if (this.#opened === card) void this.#dialog.show(true);
       },
@@ -235,6 +235,14 @@ export class KithBadgeWall extends KithElement {
     } catch {
       // no client: nothing to record
     }
+  }
+
+  /** A part that loads on demand brings its styles into the shadow root and its English strings. */
+  #adopt<P extends { styles: CSSResult; strings: object }>(part: P): P {
+    const root = this.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, part.styles.styleSheet!];
+    Object.assign(badgeWallStrings.en!, part.strings);
+    return part;
   }
 
   /** Close the badge detail. */
@@ -274,19 +282,18 @@ export class KithBadgeWall extends KithElement {
   protected override renderBody() {
     const v = this.#view;
     const mode = this.#mode;
-    const p = this.period ?? 'week';
     const title =
       mode !== 'member' ? this.t(mode === 'catalog' ? 'badges' : 'board') : (this.member || 'me') === 'me' ? this.t('me') : (v?.member?.name ?? this.t('badges'));
     const busy = this.loading && !v;
     const summary = v?.member
       ? `${this.t('count', { n: v.cards!.filter((c) => c.earnedAt).length, total: v.cards!.length })} · ${this.t('points', { n: v.member.points })}`
-      : v?.rows && (p === 'all' ? this.t('all') : new Intl.RelativeTimeFormat(this.resolvedLocale, { numeric: 'auto' }).format(0, p));
+      : v?.rows && this.#board!.summary(this, this.period ?? 'week');
     // prettier-ignore
     return html`<section class="wall" aria-labelledby="title" aria-busy=${busy}><h2 id="title" part="title">${title}</h2>${
       summary ? html`<p class="muted" part="summary">${summary}</p>` : nothing}${
       this.#signin ? html`<p part="message">${this.t(this.#signin)}</p>`
       : !v ? html`<ul class="grid" aria-hidden="true">${[0, 1, 2, 3].map(() => html`<li class="cell skeleton"></li>`)}</ul>`
-      : v.rows ? (v.rows.length ? this.#board?.(this, v.rows, v.tiers) : this.#empty('nobody'))
+      : v.rows ? this.#board!.render(this, v.rows, v.tiers)
       : this.#renderGrid()
     }<p class="sr-only" role="status">${busy ? this.t('loading') : this.#said}</p></section>${this.#renderDetail()}`;
   }
@@ -308,11 +315,7 @@ export class KithBadgeWall extends KithElement {
             locked ? html`<span class="lock" aria-hidden="true">🔒</span><span class="sr-only">${this.t('locked')}</span>` : nothing
           }</button>${this.showProgress ? meter(this, c) : nothing}</li>`;
         })}</ul>`
-      : this.#empty();
-  }
-
-  #empty(key = 'none') {
-    return html`<p part="message">${this.t(key)}</p>`;
+      : html`<p part="message">${this.t('none')}</p>`;
   }
 
   #renderDetail() {
@@ -320,7 +323,7 @@ export class KithBadgeWall extends KithElement {
     const v = this.#view;
     // prettier-ignore
     return html`<dialog part="detail" aria-labelledby="detail-name" @keydown=${this.#dialog.keydown} @cancel=${this.#dialog.cancel} @click=${(e: Event) => e.target === e.currentTarget && this.close()}>${
-      c && v && this.#detail ? this.#detail(this, c, v.tiers, !!v.member) : nothing
+      c && v && this.#detail ? this.#detail.render(this, c, v.tiers, !!v.member) : nothing
     }</dialog>`;
   }
 }

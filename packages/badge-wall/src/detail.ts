@@ -1,10 +1,24 @@
-// The badge detail's content, loaded the first time a visitor opens a badge.
-import { html, nothing } from 'lit';
+// The badge detail's content, loaded the first time a visitor opens a badge, with its styles and strings.
+import { css, html, nothing } from 'lit';
 import type { KithBadgeWall } from './badge-wall.ts';
 import { badgeIcon, meter, tierLabel, tierStyle, type Card, type Tiers } from './render.ts';
 
+/** The detail's English strings (the other locales' are in locales/*.ts). */
+export const strings = {
+  earned: 'Earned {date}',
+  criteria: 'How to earn it',
+};
+
+export const styles = css`
+.detail { display: grid; justify-items: center; gap: .5rem; padding: 1.5rem 1rem 1rem; text-align: center }
+.detail .art { width: 4.5rem; height: 4.5rem; font-size: 2.5rem }
+.detail .meter { width: 100%; padding: 0 }
+h4 { margin: .5rem 0 0; font-size: .875em }
+.close { position: absolute; top: .25rem; inset-inline-end: .25rem }
+`;
+
 /** Name, tier, points, earned date (or locked with progress, or holders in the catalog), description and criteria. */
-export function renderDetail(wall: KithBadgeWall, c: Card, tiers: Tiers, member: boolean) {
+export function render(wall: KithBadgeWall, c: Card, tiers: Tiers, member: boolean) {
   const b = c.badge;
   const date = c.earnedAt && new Intl.DateTimeFormat(wall.resolvedLocale, { dateStyle: 'long' }).format(new Date(c.earnedAt));
   // prettier-ignore

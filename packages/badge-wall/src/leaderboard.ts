@@ -1,15 +1,39 @@
-// The leaderboard table, loaded only by walls in leaderboard mode.
-import { html, nothing } from 'lit';
+// The leaderboard table, loaded only by walls in leaderboard mode, with its styles and strings.
+import { css, html, nothing } from 'lit';
 import type { Leaderboard } from '@kith/client';
-import type { KithBadgeWall } from './badge-wall.ts';
+import type { KithBadgeWall, LeaderboardPeriod } from './badge-wall.ts';
 import { badgeIcon, httpUrl, type Tiers } from './render.ts';
 
-/** Rank, member (the row header), points and top badges, labelled by the wall's heading. */
-export function renderBoard(wall: KithBadgeWall, rows: Leaderboard['items'], tiers: Tiers) {
+/** The leaderboard's English strings (the other locales' are in locales/*.ts). */
+export const strings = {
+  all: 'All time',
+  rank: 'Rank',
+  member: 'Member',
+  score: 'Points',
+  nobody: 'No one is on the leaderboard yet.',
+};
+
+export const styles = css`
+[part=summary]::first-letter { text-transform: uppercase }
+table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums }
+th, td { padding: .5rem; text-align: start; font-weight: normal; border-bottom: 1px solid var(--_surface) }
+thead th { color: var(--_muted); font-size: .875em }
+.num, th:nth-child(3) { text-align: end }
+.who, .tops { display: flex; align-items: center; gap: .4rem; font-weight: 600 }
+.who img { width: 1.75rem; height: 1.75rem; border-radius: 50% }
+.tops .art { width: 1.75rem; height: 1.75rem; font-size: 1rem; box-shadow: 0 0 0 2px var(--_tier) }
+`;
+
+/** The period under the heading: "this week" (Intl.RelativeTimeFormat; CSS capitalizes it) or "All time". */
+export const summary = (wall: KithBadgeWall, p: LeaderboardPeriod) =>
+  p === 'all' ? wall.t('all') : new Intl.RelativeTimeFormat(wall.resolvedLocale, { numeric: 'auto' }).format(0, p);
+
+/** Rank, member (the row header), points and top badges, labelled by the wall's heading; a message when empty. */
+export function render(wall: KithBadgeWall, rows: Leaderboard['items'], tiers: Tiers) {
   // prettier-ignore
-  return html`<table part="table" aria-labelledby="title"><thead><tr>${['rank', 'member', 'score', 'badges'].map((k) => html`<th scope="col">${wall.t(k)}</th>`)}</tr></thead><tbody>${rows.map(
+  return rows.length ? html`<table part="table" aria-labelledby="title"><thead><tr>${['rank', 'member', 'score', 'badges'].map((k) => html`<th scope="col">${wall.t(k)}</th>`)}</tr></thead><tbody>${rows.map(
     (r) => html`<tr part="row"><td>${wall.n(r.rank)}</td><th scope="row"><span class="who">${
       httpUrl(r.member.avatarUrl) ? html`<img part="avatar" src=${r.member.avatarUrl} alt="" loading="lazy" width="28" height="28" />` : nothing
     }${r.member.name}</span></th><td class="num">${wall.n(r.points)}</td><td><span class="tops">${r.topBadges.map((b) => badgeIcon(b, tiers))}</span></td></tr>`,
-  )}</tbody></table>`;
+  )}</tbody></table>` : html`<p part="message">${wall.t('nobody')}</p>`;
 }
