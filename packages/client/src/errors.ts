@@ -12,25 +12,21 @@ export type KithErrorKind =
 
 /** The one error type the SDK throws. `status`, `retryAfter` (seconds), `problem` and `path` when known. */
 export class KithError extends Error {
-  readonly kind: KithErrorKind;
-  readonly status?: number;
-  readonly retryAfter?: number;
-  readonly problem?: Problem;
+  declare readonly kind: KithErrorKind;
+  declare readonly status?: number;
+  declare readonly retryAfter?: number;
+  declare readonly problem?: Problem;
   /** For `invalid-response` and `invalid-config`: the path of the bad field, such as `items.0.title`. */
-  readonly path?: string;
+  declare readonly path?: string;
 
   constructor(
     kind: KithErrorKind,
     message: string,
     extra: { status?: number; retryAfter?: number; problem?: Problem; path?: string; cause?: unknown } = {},
   ) {
-    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
-    this.name = 'KithError';
-    this.kind = kind;
-    this.status = extra.status;
-    this.retryAfter = extra.retryAfter;
-    this.problem = extra.problem;
-    this.path = extra.path;
+    // Error takes `cause` from `extra`; the rest become fields
+    super(message, extra);
+    Object.assign(this, extra, { name: 'KithError', kind });
   }
 
   /** Whether trying the same request again later may succeed. */
@@ -49,6 +45,6 @@ export const isKithError = (e: unknown): e is KithError =>
 /** `e` as a KithError: itself, a foreign copy made native, or `kind` wrapping anything else. */
 export function toKithError(e: unknown, kind: KithErrorKind, message = String((e as Error)?.message ?? e)): KithError {
   if (e instanceof KithError) return e;
-  if (isKithError(e)) return new KithError(e.kind, e.message, { status: e.status, retryAfter: e.retryAfter, problem: e.problem, path: e.path, cause: e });
+  if (isKithError(e)) return new KithError(e.kind, e.message, { ...e, cause: e });
   return new KithError(kind, message, { cause: e });
 }

@@ -22,34 +22,28 @@ export function restBackend(options: RestBackendOptions): Backend {
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') u.searchParams.set(k, String(v));
     return u.href;
   };
-  const headers = (ctx: CallContext = {}, json = false) => {
-    const h: Record<string, string> = { Accept: 'application/json', 'Kith-Site': options.site, ...options.headers };
-    if (json) h['Content-Type'] = 'application/json';
-    if (ctx.visitorId) h['Kith-Visitor'] = ctx.visitorId;
-    if (ctx.memberToken) h.Authorization = `Bearer ${ctx.memberToken}`;
-    return h;
+  /** GET, or POST with a JSON body when there is one. */
+  const call = (path: string, ctx: CallContext = {}, body?: unknown, query?: Query) => {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Kith-Site': options.site, ...options.headers };
+    if (body) headers['Content-Type'] = 'application/json';
+    if (ctx.visitorId) headers['Kith-Visitor'] = ctx.visitorId;
+    if (ctx.memberToken) headers.Authorization = `Bearer ${ctx.memberToken}`;
+    const init = { method: body ? 'POST' : 'GET', headers, body: body && JSON.stringify(body), signal: ctx.signal, keepalive: ctx.keepalive };
+    return request(url(path, query), init as RequestInit, options) as Promise<never>;
   };
-  const get = (path: string, ctx?: CallContext, query?: Query) =>
-    request(url(path, query), { headers: headers(ctx), signal: ctx?.signal }, options) as Promise<never>;
-  const post = (path: string, body: unknown, ctx?: CallContext) =>
-    request(
-      url(path),
-      { method: 'POST', headers: headers(ctx, true), body: JSON.stringify(body), signal: ctx?.signal, keepalive: ctx?.keepalive },
-      options,
-    ) as Promise<never>;
   const enc = encodeURIComponent;
 
   return {
-    getSurvey: (id, ctx) => get(`surveys/${enc(id)}`, ctx),
-    upsertResponse: (surveyId, body, ctx) => post(`surveys/${enc(surveyId)}/responses`, body, ctx),
-    submitFeedback: (body, ctx) => post('feedback', body, ctx),
-    listTopics: (query, ctx) => get('topics', ctx, query),
-    voteTopic: (id, body, ctx) => post(`topics/${enc(id)}/votes`, body, ctx),
-    reportTopic: (id, body, ctx) => post(`topics/${enc(id)}/reports`, body, ctx),
-    getBadges: (ctx) => get('badges', ctx),
-    getMemberBadges: (id, ctx) => get(`members/${enc(id)}/badges`, ctx),
-    getLeaderboard: (query, ctx) => get('leaderboard', ctx, query),
-    sendEvents: (batch, ctx) => post('events', batch, ctx),
+    getSurvey: (id, ctx) => call(`surveys/${enc(id)}`, ctx),
+    upsertResponse: (surveyId, body, ctx) => call(`surveys/${enc(surveyId)}/responses`, ctx, body),
+    submitFeedback: (body, ctx) => call('feedback', ctx, body),
+    listTopics: (query, ctx) => call('topics', ctx, undefined, query),
+    voteTopic: (id, body, ctx) => call(`topics/${enc(id)}/votes`, ctx, body),
+    reportTopic: (id, body, ctx) => call(`topics/${enc(id)}/reports`, ctx, body),
+    getBadges: (ctx) => call('badges', ctx),
+    getMemberBadges: (id, ctx) => call(`members/${enc(id)}/badges`, ctx),
+    getLeaderboard: (query, ctx) => call('leaderboard', ctx, undefined, query),
+    sendEvents: (batch, ctx) => call('events', ctx, batch),
     // EventSource cannot send headers, so the site and visitor travel in the query.
     streamTopics: (query, onEvent, ctx = {}) =>
       new Promise<void>((resolve, reject) => {

@@ -13,46 +13,45 @@ export interface KeyValueStore {
   update<T>(key: string, fn: (prev: T | undefined) => T | undefined): Promise<T | undefined>;
 }
 
-export function memoryStore(): KeyValueStore {
-  const map = new Map<string, string>();
-  return {
-    kind: 'memory',
-    get: async (k) => (map.has(k) ? JSON.parse(map.get(k)!) : undefined),
-    set: async (k, v) => void map.set(k, JSON.stringify(v)),
-    delete: async (k) => void map.delete(k),
-    values: async (p) => [...map].filter(([k]) => k.startsWith(p)).map(([, v]) => JSON.parse(v)),
-    update: async (k, fn) => {
-      const next = fn(map.has(k) ? JSON.parse(map.get(k)!) : undefined);
-      next === undefined ? map.delete(k) : map.set(k, JSON.stringify(next));
-      return next;
-    },
+type Update = (key: string, fn: (prev: never) => unknown) => Promise<never>;
+
+/** `set` and `delete` are updates that ignore the old value. */
+const store = (kind: KeyValueStore['kind'], get: (key: string) => Promise<never>, values: (prefix: string) => Promise<never[]>, update: Update): KeyValueStore => ({
+  kind,
+  get,
+  values,
+  update,
+  set: async (k, v) => void (await update(k, () => v)),
+  delete: async (k) => void (await update(k, () => undefined)),
+});
+
+/** Over synchronous string storage: values are stored as JSON, so readers always get copies. */
+function stringStore(
+  kind: KeyValueStore['kind'],
+  get: (key: string) => string | null | undefined,
+  set: (key: string, value: string) => unknown,
+  remove: (key: string) => unknown,
+  keys: () => string[],
+): KeyValueStore {
+  const read = (k: string) => {
+    const v = get(k);
+    return v == null ? undefined : JSON.parse(v);
   };
+  return store(
+    kind,
+    async (k) => read(k) as never,
+    async (p) => keys().filter((k) => k.startsWith(p)).map(read) as never[],
+    async (k, fn) => {
+      const next = fn(read(k) as never);
+      next === undefined ? remove(k) : set(k, JSON.stringify(next));
+      return next as never;
+    },
+  );
 }
 
-function localStore(ls: Storage, ns: string): KeyValueStore {
-  return {
-    kind: 'localstorage',
-    get: async (k) => {
-      const v = ls.getItem(ns + k);
-      return v === null ? undefined : JSON.parse(v);
-    },
-    set: async (k, v) => ls.setItem(ns + k, JSON.stringify(v)),
-    delete: async (k) => ls.removeItem(ns + k),
-    values: async (p) => {
-      const out = [];
-      for (let i = 0; i < ls.length; i++) {
-        const k = ls.key(i)!;
-        if (k.startsWith(ns + p)) out.push(JSON.parse(ls.getItem(k)!));
-      }
-      return out;
-    },
-    update: async (k, fn) => {
-      const v = ls.getItem(ns + k);
-      const next = fn(v === null ? undefined : JSON.parse(v));
-      next === undefined ? ls.removeItem(ns + k) : ls.setItem(ns + k, JSON.stringify(next));
-      return next;
-    },
-  };
+export function memoryStore(): KeyValueStore {
+  const map = new Map<string, string>();
+  return stringStore('memory', (k) => map.get(k), (k, v) => map.set(k, v), (k) => map.delete(k), () => [...map.keys()]);
 }
 
 const done = <T>(req: IDBRequest<T>) =>
@@ -65,27 +64,24 @@ async function indexedStore(name: string): Promise<KeyValueStore> {
   const open = indexedDB.open(name, 1);
   open.onupgradeneeded = () => open.result.createObjectStore('kv');
   const db = await done(open);
-  const tx = (mode: IDBTransactionMode) => db.transaction('kv', mode).objectStore('kv');
-  return {
-    kind: 'indexeddb',
-    get: (k) => done(tx('readonly').get(k)),
-    set: async (k, v) => void (await done(tx('readwrite').put(v, k))),
-    delete: async (k) => void (await done(tx('readwrite').delete(k))),
-    values: (p) => done(tx('readonly').getAll(IDBKeyRange.bound(p, p + '\uffff'))),
-    update: (k, fn) =>
+  const kv = (mode?: IDBTransactionMode) => db.transaction('kv', mode).objectStore('kv');
+  return store(
+    'indexeddb',
+    (k) => done(kv().get(k)) as never,
+    (p) => done(kv().getAll(IDBKeyRange.bound(p, p + '\uffff'))) as never,
+    (k, fn) =>
       new Promise((resolve, reject) => {
-        const t = db.transaction('kv', 'readwrite');
-        const store = t.objectStore('kv');
-        let next: never;
-        store.get(k).onsuccess = (e) => {
-          next = fn((e.target as IDBRequest).result) as never;
-          if (next === undefined) store.delete(k);
-          else store.put(next, k);
+        const s = kv('readwrite');
+        const t = s.transaction;
+        let next: unknown;
+        s.get(k).onsuccess = (e) => {
+          next = fn((e.target as IDBRequest).result as never);
+          next === undefined ? s.delete(k) : s.put(next, k);
         };
-        t.oncomplete = () => resolve(next);
+        t.oncomplete = () => resolve(next as never);
         t.onerror = t.onabort = () => reject(t.error);
       }),
-  };
+  );
 }
 
 /** The most durable store this page allows; private modes and sandboxed frames fall back step by step. */
@@ -94,10 +90,17 @@ export async function openStore(name = 'kith'): Promise<KeyValueStore> {
     return await indexedStore(name);
   } catch {
     try {
-      const probe = `${name}:probe`;
+      const ns = `${name}:`;
+      const probe = ns + 'probe';
       localStorage.setItem(probe, '1');
       localStorage.removeItem(probe);
-      return localStore(localStorage, `${name}:`);
+      return stringStore(
+        'localstorage',
+        (k) => localStorage.getItem(ns + k),
+        (k, v) => localStorage.setItem(ns + k, v),
+        (k) => localStorage.removeItem(ns + k),
+        () => Object.keys(localStorage).filter((k) => k.startsWith(ns)).map((k) => k.slice(ns.length)),
+      );
     } catch {
       return memoryStore();
     }
