@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { browserOutput, litCssMinify, litHtmlMinify, parallelChunks } from '../../scripts/vite-shared.mjs';
+import { embedOutput, litCssMinify, litHtmlMinify, parallelChunks } from '../../scripts/vite-shared.mjs';
 
 // kith.js plus one chunk per widget and shared chunks (lit, ui, client), loaded on demand.
 export default defineConfig({
@@ -10,6 +10,6 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     lib: { entry: { kith: 'src/kith.ts' }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
-    rolldownOptions: { output: browserOutput },
+    rolldownOptions: { output: embedOutput },
   },
 });

@@ -20,9 +20,16 @@ test('the loader fetches each widget chunk together with all of its static depen
   };
   const widgets = loader.dynamicImports.filter((d) => byName.get(d)!.moduleIds.some((id) => /packages\/[\w-]+\/src\/define\.ts$/.test(id)));
   assert.equal(widgets.length, 4, 'one chunk per widget');
+  // lit, KithElement and the client runtime travel together in one chunk (scripts/vite-shared.mjs chunkGroups)
+  const core = chunks.filter((c) => c.moduleIds.some((id) => id.endsWith('kith-element.ts')));
+  assert.equal(core.length, 1);
+  for (const m of ['lit-html.js', 'reactive-element.js', 'client/src/outbox.ts', 'ui/src/theme.ts'])
+    assert.ok(core[0]!.moduleIds.some((id) => id.endsWith(m)), `${m} is in the core chunk`);
   for (const w of widgets) {
     const needed = [...deps(w)].filter((d) => !deps('kith.js').has(d));
-    assert.ok(needed.length >= 3, `${w} needs lit, @kith/ui and the client`);
+    const modules = needed.flatMap((d) => byName.get(d)!.moduleIds);
+    for (const m of ['lit-element.js', 'kith-element.ts', 'client/src/client.ts'])
+      assert.ok(modules.some((id) => id.endsWith(m)), `${w} needs ${m} from another chunk`);
     // the widget's import expression names each dependency next to the widget chunk
     const at = loader.code.indexOf(`import(\`./${w}\`)`);
     assert.ok(at > 0, `${w} is imported by the loader`);
