@@ -9,3 +9,6 @@ export function parallelChunks(): Plugin;
 export const browserOutput: { minify: true; comments: { legal: boolean; annotation: boolean; jsdoc: boolean }; chunkFileNames: string };
 /** Library build of a package: its entries, dependencies left to the consumer's bundler. */
 export function libraryConfig(entries: Record<string, string>): UserConfig;
+/** `browserOutput` plus the chunk groups of `chunkGroups()`: what kith.js and its chunks are built with. */
+export const embedOutput: typeof browserOutput & { codeSplitting: { groups: { name: string; test: RegExp }[] } };
+export function chunkGroups(): { name: string; test: RegExp }[];
