@@ -3,6 +3,7 @@ import { KithError, getConfig, getSurvey, newId, saveResponse, type Answer, type
 import {
   KithElement,
   attrIf,
+  type EventDetail,
   baseStyles,
   choiceList,
   controlStyles,
@@ -225,8 +226,11 @@ export class KithSurvey extends KithElement {
     this.#open = false;
   }
 
-  #detail(): SurveyEventDetail {
-    return { surveyId: this.survey!, responseId: this.#responseId };
+  /** Dispatch `kith-survey-<type>` (with the survey and response ids) and count it as an engagement event. */
+  #event<T extends 'view' | 'start' | 'answer' | 'complete' | 'dismiss'>(type: T, extra?: object) {
+    const detail = { surveyId: this.survey!, responseId: this.#responseId, ...extra };
+    this.emit(`kith-survey-${type}`, detail as EventDetail<`kith-survey-${T}`>);
+    this.#client!.track(type, 'survey', this.survey);
   }
 
   /**
@@ -240,8 +244,7 @@ export class KithSurvey extends KithElement {
     this.#wantOpen = false;
     this.#open = true;
     this.requestUpdate();
-    this.emit('kith-survey-view', this.#detail());
-    this.#client!.track('view', 'survey', this.survey);
+    this.#event('view');
     if (this.mode !== 'inline') void this.#controller().then((c) => void (this.#open && c.show(this.mode === 'modal')));
   }
 
@@ -253,8 +256,7 @@ export class KithSurvey extends KithElement {
     if (!this.#finished) {
       this.#record.dismissedAt = Date.now();
       this.#persist();
-      this.emit('kith-survey-dismiss', { ...this.#detail(), questionId: this.#path.at(-1) });
-      this.#client!.track('dismiss', 'survey', this.survey);
+      this.#event('dismiss', { questionId: this.#path.at(-1) });
     }
     if (!eligible(this.#record, this.#rules())) this.#off = true;
     this.requestUpdate();
@@ -294,12 +296,10 @@ export class KithSurvey extends KithElement {
     }
     if (!this.#begun) {
       this.#begun = true;
-      this.emit('kith-survey-start', this.#detail());
-      this.#client!.track('start', 'survey', this.survey);
+      this.#event('start');
     }
     if (a !== undefined) {
-      this.emit('kith-survey-answer', { ...this.#detail(), questionId: q.id, answer: a });
-      this.#client!.track('answer', 'survey', this.survey);
+      this.#event('answer', { questionId: q.id, answer: a });
     }
     const to = nextQuestion(def, q, a);
     const finished = to === 'end';
@@ -308,8 +308,7 @@ export class KithSurvey extends KithElement {
     if (finished) {
       this.#finished = true;
       this.#record.doneAt = Date.now();
-      this.emit('kith-survey-complete', { ...this.#detail(), answers: this.#answersOnPath() });
-      this.#client!.track('complete', 'survey', this.survey);
+      this.#event('complete', { answers: this.#answersOnPath() });
     }
     this.#persist();
     this.requestUpdate();

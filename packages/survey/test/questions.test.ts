@@ -30,6 +30,8 @@ describe('<kith-survey> questions', () => {
     expect(ev.types()).to.deep.equal(['view', 'start', 'answer']);
     await until(() => saved()?.answers.nps === 9, 3000, 'partial save');
     expect(saved()!.finished).to.equal(false);
+    const ids = { surveyId: 'all', responseId: saved()!.responseId };
+    expect(ev.seen.map((e) => e.detail)).to.deep.equal([ids, ids, { ...ids, questionId: 'nps', answer: 9 }]);
 
     // stars
     expect(legend(el)).to.equal('Rate the docs');
