@@ -8,7 +8,7 @@ import type { EngagementEvent, EventType } from './protocol/events.ts';
 import { restBackend } from './rest-backend.ts';
 import { memoryStore, openStore, type KeyValueStore } from './storage.ts';
 import type { TransportOptions } from './transport.ts';
-import { parseOrThrow } from './parse.ts';
+import { parseOrUndefined } from './parse.ts';
 import type { Check } from './check.ts';
 
 export interface ClientOptions extends TransportOptions {
@@ -44,6 +44,15 @@ export interface ClientEvents {
 
 export type Widget = EngagementEvent['widget'];
 
+/** The backend call that delivers each kind of write (all but feedback and events take a target first). */
+const senders = {
+  response: 'upsertResponse',
+  feedback: 'submitFeedback',
+  vote: 'voteTopic',
+  report: 'reportTopic',
+  event: 'sendEvents',
+} as const;
+
 /** The headless SDK: reads validated, writes through the persisted outbox, identity attached. */
 export class KithClient {
   readonly backend: Backend;
@@ -57,11 +66,18 @@ export class KithClient {
   constructor(options: ClientOptions) {
     this.#options = options;
     if (!options.backend && !options.endpoint) throw new KithError('invalid-config', 'Kith needs an endpoint or a backend.');
-    const raw = options.backend ?? restBackend({ ...options, endpoint: options.endpoint!, site: options.site ?? '' });
-    this.backend = raw;
+    this.backend = options.backend ?? restBackend({ ...options, endpoint: options.endpoint!, site: options.site ?? '' });
     this.identity = new Identity(options);
-    const scope = options.site ?? options.endpoint ?? 'default';
-    this.outbox = new Outbox({ store: memoryStore(), scope, send: (k, t, b, keepalive) => this.#send(k, t, b as never, keepalive), ...options.outbox });
+    this.outbox = new Outbox({
+      store: memoryStore(),
+      scope: options.site ?? options.endpoint ?? 'default',
+      send: (kind, target, body, keepalive) => {
+        const ctx = this.context(undefined, keepalive);
+        const call = this.backend[senders[kind]] as (...args: unknown[]) => Promise<unknown>;
+        return kind === 'feedback' || kind === 'event' ? call.call(this.backend, body, ctx) : call.call(this.backend, target, body, ctx);
+      },
+      ...options.outbox,
+    });
     this.#cleanup.push(this.outbox.changes.on('change', (c) => this.events.emit('delivery', c)));
     this.ready = this.#start();
   }
@@ -89,23 +105,6 @@ export class KithClient {
     return { signal, keepalive, visitorId: this.identity.visitorId, memberToken: this.identity.memberToken };
   }
 
-  #send(kind: OutboxKind, target: string | undefined, body: never, keepalive: boolean): Promise<unknown> {
-    const b = this.backend;
-    const ctx = this.context(undefined, keepalive);
-    switch (kind) {
-      case 'response':
-        return b.upsertResponse(target!, body, ctx);
-      case 'feedback':
-        return b.submitFeedback(body, ctx);
-      case 'vote':
-        return b.voteTopic(target!, body, ctx);
-      case 'report':
-        return b.reportTopic(target!, body, ctx);
-      case 'event':
-        return b.sendEvents(body, ctx);
-    }
-  }
-
   /** Persist a write, try it once, and tell how it went; a retryable failure stays queued and is retried later. */
   async write<Ack>(kind: OutboxKind, body: unknown, opts: { target?: string; key?: string; ack?: Check<Ack> } = {}): Promise<Delivery<Ack>> {
     await this.ready;
@@ -116,22 +115,11 @@ export class KithClient {
       return { state: 'rejected', error: e as KithError };
     }
     return new Promise((resolve) => {
-      const off = this.outbox.changes.on('change', ({ item: i, ack, error }) => {
-        if (i.id !== item.id || i.rev < item.rev) return;
-        if (i.state === 'delivered') {
-          // acknowledged: an unreadable ack body does not make it unsent
-          let parsed: Ack | undefined;
-          try {
-            parsed = opts.ack ? parseOrThrow(opts.ack, ack, kind) : (ack as Ack);
-          } catch {
-            parsed = undefined;
-          }
-          resolve({ state: 'sent', ack: parsed });
-        }
-        else if (i.state === 'rejected') resolve({ state: 'rejected', error: error! });
-        else if (i.state === 'queued' && error) resolve({ state: 'queued', error });
-        else return;
+      const off = this.outbox.changes.on('change', ({ item: { id, rev, state }, ack, error }) => {
+        if (id !== item.id || rev < item.rev || state === 'sending' || (state === 'queued' && !error)) return;
         off();
+        // acknowledged: an unreadable ack body does not make it unsent
+        resolve(state === 'delivered' ? { state: 'sent', ack: opts.ack ? parseOrUndefined(opts.ack, ack) : (ack as Ack) } : ({ state, error } as Delivery<Ack>));
       });
       void this.outbox.flush().then(() => {
         off();

@@ -18,7 +18,8 @@ export interface KithConfig {
 
 interface Shared {
   config: KithConfig;
-  clients: Map<string, KithClient>;
+  /** Keyed by the backend object, or by `endpoint|site`. */
+  clients: Map<unknown, KithClient>;
   changes: Emitter<{ change: KithConfig }>;
 }
 
@@ -45,12 +46,9 @@ export function configure(patch: KithConfig): void {
 /** Subscribe to `configure()` calls; returns the unsubscribe function. */
 export const onConfigChange = (fn: (config: KithConfig) => void) => shared.changes.on('change', fn);
 
-const ids = new WeakMap<Backend, number>();
-let next = 0;
-
 /** The one client for an endpoint+site (or backend) on this page, created on first use. */
 export function getClient(options: ClientOptions): KithClient {
-  const id = options.backend ? `backend:${ids.get(options.backend) ?? (ids.set(options.backend, ++next), next)}` : `${options.endpoint}|${options.site}`;
+  const id = options.backend ?? `${options.endpoint}|${options.site}`;
   let client = shared.clients.get(id);
   if (!client) {
     const { consentRequired, consent, memberToken } = shared.config;

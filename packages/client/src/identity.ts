@@ -29,10 +29,9 @@ export class Identity {
   /** The visitor id, created on first use; undefined while consent is pending. */
   get visitorId(): string | undefined {
     if (!this.allowed) return undefined;
-    if (this.#visitorId) return this.#visitorId;
     try {
-      this.#visitorId = localStorage.getItem(VISITOR_KEY) ?? undefined;
-      if (!this.#visitorId) localStorage.setItem(VISITOR_KEY, (this.#visitorId = newId()));
+      // setItem of the value already stored changes nothing
+      this.#visitorId ?? localStorage.setItem(VISITOR_KEY, (this.#visitorId = localStorage.getItem(VISITOR_KEY) || newId()));
     } catch {
       this.#visitorId ??= newId(); // storage blocked: an id for this page's life only
     }
@@ -41,8 +40,7 @@ export class Identity {
 
   /** Grant or withdraw consent. Withdrawing forgets the stored id. */
   setConsent(granted: boolean): void {
-    this.granted = granted || !this.consentRequired;
-    if (!this.granted) {
+    if (!(this.granted = granted || !this.consentRequired)) {
       this.#visitorId = undefined;
       try {
         localStorage.removeItem(VISITOR_KEY);

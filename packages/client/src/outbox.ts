@@ -2,7 +2,7 @@ import { Emitter } from './emitter.ts';
 import { KithError, toKithError } from './errors.ts';
 import { newId } from './ids.ts';
 import type { KeyValueStore } from './storage.ts';
-import { backoffDelay } from './transport.ts';
+import { retryDelay } from './transport.ts';
 
 /** What a queued write is. Events are analytics: the only kind the queue may drop when full. */
 export type OutboxKind = 'response' | 'feedback' | 'vote' | 'report' | 'event';
@@ -49,6 +49,16 @@ export interface OutboxOptions {
 
 const droppable: OutboxKind[] = ['event', 'vote', 'report'];
 const BATCH = 100;
+const byAge = (a: OutboxItem, b: OutboxItem) => a.createdAt - b.createdAt;
+const isEvent = (i: OutboxItem) => i.kind === 'event';
+
+/** Each write alone, then at most `events` events in batches of BATCH. */
+function batches(items: OutboxItem[], events = Infinity): OutboxItem[][] {
+  const out = items.filter((i) => !isEvent(i)).map((i) => [i]);
+  const queued = items.filter(isEvent).slice(0, events);
+  for (let i = 0; i < queued.length; i += BATCH) out.push(queued.slice(i, i + BATCH));
+  return out;
+}
 
 /**
  * The persisted queue every write goes through: stored before its first attempt, sent with backoff,
@@ -58,6 +68,7 @@ export class Outbox {
   readonly changes = new Emitter<{ change: OutboxChange }>();
   #store: KeyValueStore;
   #opts: OutboxOptions;
+  #prefix: string;
   #mirror = new Map<string, OutboxItem>();
   #running: Promise<void> | null = null;
   #again = false;
@@ -69,20 +80,21 @@ export class Outbox {
   constructor(opts: OutboxOptions) {
     this.#opts = opts;
     this.#store = opts.store;
-  }
-
-  get #prefix() {
-    return `outbox:${this.#opts.scope}:`;
+    this.#prefix = `outbox:${opts.scope}:`;
   }
 
   /** Items this instance knows of, oldest first (including other tabs' after a flush). */
   items(): OutboxItem[] {
-    return [...this.#mirror.values()].sort((a, b) => a.createdAt - b.createdAt);
+    return [...this.#mirror.values()].sort(byAge);
+  }
+
+  async #stored() {
+    return (await this.#store.values<OutboxItem>(this.#prefix)).sort(byAge);
   }
 
   /** Move every item to another store (used when consent makes persistence allowed). */
   async moveTo(store: KeyValueStore): Promise<void> {
-    const items = await this.#store.values<OutboxItem>(this.#prefix);
+    const items = await this.#stored();
     for (const item of items) await store.set(this.#prefix + item.id, item);
     for (const item of items) await this.#store.delete(this.#prefix + item.id);
     this.#store = store;
@@ -110,19 +122,15 @@ export class Outbox {
   }
 
   async #makeRoom(kind: OutboxKind) {
-    const limit = this.#opts.limit ?? 500;
-    const items = (await this.#store.values<OutboxItem>(this.#prefix)).sort((a, b) => a.createdAt - b.createdAt);
-    let excess = items.length + 1 - limit;
-    for (const k of droppable) {
-      for (const item of items) {
-        if (excess <= 0) return;
-        if (item.kind !== k) continue;
-        await this.#store.delete(this.#prefix + item.id);
-        this.#mirror.delete(item.id);
-        excess--;
-      }
+    const items = await this.#stored();
+    const excess = items.length + 1 - (this.#opts.limit ?? 500);
+    if (excess <= 0) return;
+    const drop = droppable.flatMap((k) => items.filter((i) => i.kind === k)).slice(0, excess);
+    for (const item of drop) {
+      await this.#store.delete(this.#prefix + item.id);
+      this.#mirror.delete(item.id);
     }
-    if (excess > 0 && !droppable.includes(kind)) {
+    if (excess > drop.length && !droppable.includes(kind)) {
       throw new KithError('queue-full', 'Too many unsent items are waiting; nothing was dropped, try again later.');
     }
   }
@@ -144,58 +152,53 @@ export class Outbox {
       // the backoff timer is set after the run, so it never keeps a run alive by itself
       this.#schedule();
     };
-    this.#running = run().finally(() => (this.#running = null));
-    return this.#running;
+    return (this.#running = run().finally(() => (this.#running = null)));
   }
 
   async #flushNow() {
     clearTimeout(this.#timer);
-    const items = (await this.#store.values<OutboxItem>(this.#prefix)).sort((a, b) => a.createdAt - b.createdAt);
+    const items = await this.#stored();
     // the store is the truth shared by tabs: forget what another tab delivered, learn what it queued
     const stored = new Set(items.map((i) => i.id));
     for (const id of this.#mirror.keys()) if (!stored.has(id)) this.#mirror.delete(id);
-    for (const item of items) if (!this.#mirror.has(item.id) || this.#mirror.get(item.id)!.rev < item.rev) this.#set(item, false);
+    for (const item of items) if ((this.#mirror.get(item.id)?.rev ?? 0) < item.rev) this.#set(item, false);
     const now = this.#now;
     this.#now = false;
-    const due = items.filter((i) => now || i.nextAt <= Date.now());
-    const writes = due.filter((i) => i.kind !== 'event');
-    const events = due.filter((i) => i.kind === 'event');
-    let up = true;
-    for (const item of writes) if (!(up = await this.#deliver([item]))) break;
-    for (let i = 0; up && i < events.length; i += BATCH) up = await this.#deliver(events.slice(i, i + BATCH));
+    for (const batch of batches(items.filter((i) => now || i.nextAt <= Date.now()))) if (!(await this.#deliver(batch))) break;
+  }
+
+  /** One call for a batch (a single write, or events as `{ events }`). */
+  #send(batch: OutboxItem[], keepalive: boolean) {
+    const [first] = batch as [OutboxItem];
+    return this.#opts.send(first.kind, first.target, isEvent(first) ? { events: batch.map((i) => i.body) } : first.body, keepalive);
   }
 
   /** Returns false when the failure says the network is down, so the run stops. */
   async #deliver(batch: OutboxItem[]): Promise<boolean> {
-    const [first] = batch as [OutboxItem];
     for (const item of batch) this.#set({ ...item, state: 'sending' });
-    const body = first.kind === 'event' ? { events: batch.map((i) => i.body) } : first.body;
+    let ack: unknown;
+    let error: KithError | undefined;
     try {
-      const ack = await this.#opts.send(first.kind, first.target, body, false);
-      for (const item of batch) await this.#settle(item, { ...item, state: 'delivered', error: undefined }, ack);
-      return true;
+      ack = await this.#send(batch, false);
     } catch (e) {
-      const error = toKithError(e, 'network');
-      if (error.kind === 'invalid-response' && error.status && error.status < 300) {
-        // a 2xx is an acknowledgement even when its body is unreadable
-        for (const item of batch) await this.#settle(item, { ...item, state: 'delivered', error: undefined });
-        return true;
-      }
-      const info = { kind: error.kind, message: error.message, status: error.status };
-      if (!error.retryable) {
-        for (const item of batch) await this.#settle(item, { ...item, state: 'rejected', error: info }, undefined, error);
-        return true;
-      }
-      const attempts = first.attempts + 1;
-      const { baseMs = 1000, capMs = 300000, random } = this.#opts;
-      const wait = error.retryAfter !== undefined ? error.retryAfter * 1000 : backoffDelay(attempts, { baseMs, capMs }, random);
-      for (const item of batch) {
-        const next = { ...item, state: 'queued' as const, attempts, nextAt: Date.now() + wait, error: info };
-        const stored = await this.#store.update<OutboxItem>(this.#prefix + item.id, (s) => (s && s.rev === item.rev ? next : s));
-        this.#set(stored && stored.rev !== item.rev ? { ...stored, attempts } : next, true, undefined, error);
-      }
-      return false;
+      error = toKithError(e, 'network');
+      // a 2xx is an acknowledgement even when its body is unreadable
+      if (error.kind === 'invalid-response' && error.status! < 300) error = undefined;
     }
+    const info = error && { kind: error.kind, message: error.message, status: error.status };
+    if (!error?.retryable) {
+      for (const item of batch) await this.#settle(item, { ...item, state: error ? 'rejected' : 'delivered', error: info }, ack, error);
+      return true;
+    }
+    const attempts = batch[0]!.attempts + 1;
+    const { baseMs = 1000, capMs = 300000, random } = this.#opts;
+    const nextAt = Date.now() + retryDelay(error, attempts, { baseMs, capMs }, random);
+    for (const item of batch) {
+      const next = { ...item, state: 'queued' as const, attempts, nextAt, error: info };
+      const stored = await this.#store.update<OutboxItem>(this.#prefix + item.id, (s) => (s && s.rev === item.rev ? next : s));
+      this.#set(stored && stored.rev !== item.rev ? { ...stored, attempts } : next, true, undefined, error);
+    }
+    return false;
   }
 
   /** Leave the queue (delivered or rejected), unless a newer revision arrived meanwhile. */
@@ -226,11 +229,7 @@ export class Outbox {
   /** While the page unloads: hand what is waiting to `fetch(..., { keepalive: true })`; ids make a resend safe. */
   flushKeepalive(): void {
     const waiting = this.items().filter((i) => i.state === 'queued' || i.state === 'sending');
-    const events = waiting.filter((i) => i.kind === 'event');
-    for (const item of waiting) {
-      if (item.kind !== 'event') void this.#opts.send(item.kind, item.target, item.body, true).catch(() => {});
-    }
-    if (events.length) void this.#opts.send('event', undefined, { events: events.slice(0, BATCH).map((i) => i.body) }, true).catch(() => {});
+    for (const batch of batches(waiting, BATCH)) void this.#send(batch, true).catch(() => {});
   }
 
   close(): void {

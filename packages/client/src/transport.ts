@@ -1,4 +1,4 @@
-import { KithError, isKithError, toKithError } from './errors.ts';
+import { KithError } from './errors.ts';
 import type { Problem } from './protocol/common.ts';
 
 /** Capped exponential backoff with full jitter. `maxWaitMs`: a longer Retry-After is surfaced to the caller, not slept. */
@@ -31,6 +31,10 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
+
+/** How long to wait before trying again after `e`: its Retry-After, else the backoff for `attempt`. */
+export const retryDelay = (e: KithError, attempt: number, policy: Pick<RetryPolicy, 'baseMs' | 'capMs'>, random?: () => number) =>
+  e.retryAfter === undefined ? backoffDelay(attempt, policy, random) : e.retryAfter * 1000;
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -86,8 +90,9 @@ export async function request(url: string, init: RequestInit, opts: TransportOpt
     try {
       return await attempt(url, init, opts);
     } catch (e) {
-      if (!isKithError(e) || !toKithError(e, 'network').retryable || n >= policy.retries) throw e;
-      const wait = e.retryAfter !== undefined ? e.retryAfter * 1000 : backoffDelay(n, policy, opts.random);
+      // attempt() throws only KithErrors, or the caller's own abort reason
+      if (!(e instanceof KithError) || !e.retryable || n >= policy.retries) throw e;
+      const wait = retryDelay(e, n, policy, opts.random);
       if (wait > policy.maxWaitMs) throw e;
       await sleep(wait, init.signal ?? undefined);
     }

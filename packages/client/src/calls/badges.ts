@@ -3,16 +3,14 @@ import { parseOrThrow } from '../parse.ts';
 import { BadgeCatalog, Leaderboard, MemberBadges } from '../protocol/checks/badges.ts';
 import type { LeaderboardQuery } from '../protocol/badges.ts';
 
-const ctx = (client: KithClient, signal?: AbortSignal) => client.context(signal);
-
 /** `GET /v1/badges`. */
 export const getBadges = async (client: KithClient, signal?: AbortSignal) =>
-  parseOrThrow(BadgeCatalog, await client.backend.getBadges(ctx(client, signal)), 'badges');
+  parseOrThrow(BadgeCatalog, await client.backend.getBadges(client.context(signal)), 'badges');
 
 /** `GET /v1/members/{id|me}/badges`. */
 export const getMemberBadges = async (client: KithClient, memberId: string, signal?: AbortSignal) =>
-  parseOrThrow(MemberBadges, await client.backend.getMemberBadges(memberId, ctx(client, signal)), 'member badges');
+  parseOrThrow(MemberBadges, await client.backend.getMemberBadges(memberId, client.context(signal)), 'member badges');
 
 /** `GET /v1/leaderboard`. */
 export const getLeaderboard = async (client: KithClient, query: LeaderboardQuery, signal?: AbortSignal) =>
-  parseOrThrow(Leaderboard, await client.backend.getLeaderboard(query, ctx(client, signal)), 'leaderboard');
+  parseOrThrow(Leaderboard, await client.backend.getLeaderboard(query, client.context(signal)), 'leaderboard');

@@ -3,11 +3,9 @@ import { parseOrThrow } from '../parse.ts';
 import { ResponseAck, Survey } from '../protocol/checks/survey.ts';
 import type { ResponseAck as ResponseAckT, ResponseUpsert } from '../protocol/survey.ts';
 
-const ctx = (client: KithClient, signal?: AbortSignal) => client.context(signal);
-
 /** `GET /v1/surveys/{id}`. */
 export const getSurvey = async (client: KithClient, id: string, signal?: AbortSignal) =>
-  parseOrThrow(Survey, await client.backend.getSurvey(id, ctx(client, signal)), 'survey');
+  parseOrThrow(Survey, await client.backend.getSurvey(id, client.context(signal)), 'survey');
 
 /** Upsert a survey response through the outbox; a later call with the same `responseId` replaces a queued one. */
 export const saveResponse = (client: KithClient, surveyId: string, body: ResponseUpsert): Promise<Delivery<ResponseAckT>> =>

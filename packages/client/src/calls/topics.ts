@@ -3,11 +3,9 @@ import { parseOrThrow, parseOrUndefined } from '../parse.ts';
 import { ReportAck, TopicPage, TopicStreamEvent, VoteAck } from '../protocol/checks/topics.ts';
 import type { ReportSubmit, TopicQuery, TopicStreamEvent as StreamEvent, VoteAck as VoteAckT, ReportAck as ReportAckT, VoteSubmit } from '../protocol/topics.ts';
 
-const ctx = (client: KithClient, signal?: AbortSignal) => client.context(signal);
-
 /** `GET /v1/topics`. */
 export const listTopics = async (client: KithClient, query: TopicQuery, signal?: AbortSignal) =>
-  parseOrThrow(TopicPage, await client.backend.listTopics(query, ctx(client, signal)), 'topics');
+  parseOrThrow(TopicPage, await client.backend.listTopics(query, client.context(signal)), 'topics');
 
 /** Live topic events until `signal` aborts; rejects when the stream fails. Invalid events are dropped. */
 export function streamTopics(client: KithClient, query: TopicQuery, onEvent: (e: StreamEvent) => void, signal?: AbortSignal) {
@@ -20,7 +18,7 @@ export function streamTopics(client: KithClient, query: TopicQuery, onEvent: (e:
       const event = parseOrUndefined(TopicStreamEvent, e);
       if (event) onEvent(event);
     },
-    ctx(client, signal),
+    client.context(signal),
   );
 }
 
