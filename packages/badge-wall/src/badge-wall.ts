@@ -1,6 +1,6 @@
 import { html, nothing, type CSSResult, type PropertyValues } from 'lit';
 import { KithError, getBadges, getConfig, getLeaderboard, getMemberBadges, type KithClient, type Leaderboard, type MemberBadges } from '@kith/client';
-import { DialogController, KithElement, baseStyles, controlStyles, numberIn, oneOf } from '@kith/ui';
+import { KithElement, baseStyles, controlStyles, numberIn, oneOf } from '@kith/ui';
 import { badgeWallStyles } from './badge-wall.styles.ts';
 import { gridStep } from './grid-keys.ts';
 import { badgeIcon, meter, tierLabel, tierStyle, type Card, type Tiers } from './render.ts';
@@ -111,11 +111,11 @@ export class KithBadgeWall extends KithElement {
   #opened?: Card;
   // the parts that load on demand: the table (leaderboard mode) and the detail (first open)
   #board?: typeof import('./leaderboard.ts');
-  #detail?: typeof import('./detail.ts');
+  #detail?: InstanceType<(typeof import('./detail.ts'))['BadgeDetail']>;
   #gen = 0;
-  #loaded = false;
+  /** Set once loaded; aborts when the wall leaves the page (and its page listeners go with it). */
+  #live?: AbortSignal;
   #timer?: ReturnType<typeof setTimeout>;
-  #dialog = new DialogController(this, () => this.renderRoot.querySelector('dialog'), () => this.close());
 
   constructor() {
     super();
@@ -127,27 +127,19 @@ export class KithBadgeWall extends KithElement {
     return this.mode ?? 'member';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    for (const type of ACTIVITY) document.addEventListener(type, this.#onActivity);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const type of ACTIVITY) document.removeEventListener(type, this.#onActivity);
-    clearTimeout(this.#timer);
-    this.#loaded = false;
+  get #active(): boolean {
+    return !!this.#live && !this.#live.aborted;
   }
 
   #onActivity = () => {
-    if (!this.#loaded) return;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.refresh(), (this.constructor as typeof KithBadgeWall).refreshDelay);
+    this.#timer = setTimeout(() => this.#active && this.refresh(), (this.constructor as typeof KithBadgeWall).refreshDelay);
   };
 
   protected override async load(client: KithClient, signal: AbortSignal): Promise<void> {
     await this.#fetch(client, signal);
-    this.#loaded = true;
+    this.#live = signal;
+    for (const type of ACTIVITY) document.addEventListener(type, this.#onActivity, { signal });
     client.track('view', 'badge-wall', this.#mode);
   }
 
@@ -211,7 +203,7 @@ export class KithBadgeWall extends KithElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.#loaded && ['mode', 'member', 'period', 'limit', 'memberToken'].some((k) => changed.has(k))) {
+    if (this.#active && ['mode', 'member', 'period', 'limit', 'memberToken'].some((k) => changed.has(k))) {
       if (changed.has('mode')) this.#view = undefined;
       void this.refresh();
     }
@@ -224,9 +216,8 @@ export class KithBadgeWall extends KithElement {
     this.#opened = card;
     import('./detail.ts').then(
       (part) => {
-        this.#detail ??= this.#adopt(part);
-        this.requestUpdate();
-        if (this.#opened === card) void this.#dialog.show(true);
+        this.#detail ??= new (this.#adopt(part).BadgeDetail)(this);
+        if (this.#opened === card) this.#detail.show();
       },
       () => (this.#opened = undefined), // the chunk could not load: nothing opens
     );
@@ -247,9 +238,8 @@ export class KithBadgeWall extends KithElement {
 
   /** Close the badge detail. */
   close(): void {
-    this.#dialog.hide();
     this.#opened = undefined;
-    this.requestUpdate();
+    this.#detail?.hide();
   }
 
   /** The badges on the grid, in order: earned first, then locked ones (when shown), filtered and limited. */
@@ -265,17 +255,15 @@ export class KithBadgeWall extends KithElement {
     return cards.slice(0, this.limit);
   }
 
+  // the grid's one tab stop moves with focus (the button's @focus); the columns are the grid's tracks
   #keydown = (e: KeyboardEvent) => {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const items = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[data-roving]')];
-    const i = items.indexOf(e.target as HTMLElement);
-    const top = (el: HTMLElement) => Math.round(el.getBoundingClientRect().top);
-    const columns = items.filter((el) => top(el) === top(items[0]!)).length;
-    const next = i < 0 ? undefined : gridStep(e.key, i, items.length, columns, this.direction === 'rtl');
+    const grid = e.currentTarget as HTMLElement;
+    const items = [...grid.querySelectorAll('button')];
+    const i = items.indexOf(e.target as HTMLButtonElement);
+    const columns = getComputedStyle(grid).gridTemplateColumns.split(' ').length;
+    const next = e.altKey || e.ctrlKey || e.metaKey || i < 0 ? undefined : gridStep(e.key, i, items.length, columns, this.direction === 'rtl');
     if (next === undefined) return;
     e.preventDefault();
-    this.#focus = next;
-    items.forEach((el, j) => (el.tabIndex = j === next ? 0 : -1));
     items[next]!.focus();
   };
 
@@ -309,7 +297,7 @@ export class KithBadgeWall extends KithElement {
           const b = c.badge;
           const locked = !catalog && !c.earnedAt;
           const fresh = this.#fresh.has(b.id);
-          return html`<li class="cell ${locked ? 'locked' : ''} ${fresh ? 'new' : ''}"><button class="badge" part="badge ${locked ? 'badge-locked' : ''} ${fresh ? 'badge-new' : ''}" style=${tierStyle(b.tier, tiers)} data-roving tabindex=${i === focus ? 0 : -1} aria-haspopup="dialog" @focus=${() => (this.#focus = i)} @click=${() => this.open(b.id)}>${badgeIcon(b)}<span class="name" part="name">${b.name}</span><span class="tier muted" part="tier">${tierLabel(b.tier, tiers)}</span>${
+          return html`<li class="cell ${locked ? 'locked' : ''} ${fresh ? 'new' : ''}"><button class="badge" part="badge ${locked ? 'badge-locked' : ''} ${fresh ? 'badge-new' : ''}" style=${tierStyle(b.tier, tiers)} tabindex=${i === focus ? 0 : -1} aria-haspopup="dialog" @focus=${() => ((this.#focus = i), this.requestUpdate())} @click=${() => this.open(b.id)}>${badgeIcon(b)}<span class="name" part="name">${b.name}</span><span class="tier muted" part="tier">${tierLabel(b.tier, tiers)}</span>${
             catalog ? html`<span class="muted">${this.t('holders', { n: b.holders })}</span>` : nothing}${
             fresh ? html`<span class="flag" part="new">${this.t('new')}</span>` : nothing}${
             locked ? html`<span class="lock" aria-hidden="true">🔒</span><span class="sr-only">${this.t('locked')}</span>` : nothing
@@ -321,9 +309,10 @@ export class KithBadgeWall extends KithElement {
   #renderDetail() {
     const c = this.#opened;
     const v = this.#view;
+    const d = this.#detail;
     // prettier-ignore
-    return html`<dialog part="detail" aria-labelledby="detail-name" @keydown=${this.#dialog.keydown} @cancel=${this.#dialog.cancel} @click=${(e: Event) => e.target === e.currentTarget && this.close()}>${
-      c && v && this.#detail ? this.#detail.render(this, c, v.tiers, !!v.member) : nothing
+    return html`<dialog part="detail" aria-labelledby="detail-name" @keydown=${d} @cancel=${d} @click=${d}>${
+      c && v && d ? d.render(c, v.tiers, !!v.member) : nothing
     }</dialog>`;
   }
 }

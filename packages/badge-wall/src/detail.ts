@@ -1,5 +1,6 @@
-// The badge detail's content, loaded the first time a visitor opens a badge, with its styles and strings.
+// The badge detail dialog, loaded the first time a visitor opens a badge, with its styles and strings.
 import { css, html, nothing } from 'lit';
+import { DialogController } from '@kith/ui';
 import type { KithBadgeWall } from './badge-wall.ts';
 import { badgeIcon, meter, tierLabel, tierStyle, type Card, type Tiers } from './render.ts';
 
@@ -17,16 +18,44 @@ h4 { margin: .5rem 0 0; font-size: .875em }
 .close { position: absolute; top: .25rem; inset-inline-end: .25rem }
 `;
 
-/** Name, tier, points, earned date (or locked with progress, or holders in the catalog), description and criteria. */
-export function render(wall: KithBadgeWall, c: Card, tiers: Tiers, member: boolean) {
-  const b = c.badge;
-  const date = c.earnedAt && new Intl.DateTimeFormat(wall.resolvedLocale, { dateStyle: 'long' }).format(new Date(c.earnedAt));
-  // prettier-ignore
-  return html`<div class="detail" style=${tierStyle(b.tier, tiers)}><button class="btn ghost close" part="close" aria-label=${wall.t('close')} @click=${() => wall.close()}>✕</button>${badgeIcon(b)}<h3 id="detail-name">${b.name}</h3><p class="tier muted">${tierLabel(b.tier, tiers)}${b.points ? ` · ${wall.t('points', { n: b.points })}` : ''}</p>${
-    date ? html`<p><time datetime=${c.earnedAt!}>${wall.t('earned', { date })}</time></p>`
-    : html`<p class="muted">${member ? wall.t('locked') : wall.t('holders', { n: b.holders })}</p>`}${
-    meter(wall, c)}${
-    b.description ? html`<p>${b.description}</p>` : nothing}${
-    b.criteria ? html`<h4>${wall.t('criteria')}</h4><p>${b.criteria}</p>` : nothing
-  }</div>`;
+/** Drives the wall's `<dialog>`: modal, closed by Esc, the close button or a click outside. */
+export class BadgeDetail {
+  #wall: KithBadgeWall;
+  #dialog: DialogController;
+
+  constructor(wall: KithBadgeWall) {
+    this.#wall = wall;
+    this.#dialog = new DialogController(wall, () => wall.renderRoot.querySelector('dialog'), () => wall.close());
+  }
+
+  show(): void {
+    this.#wall.requestUpdate();
+    void this.#dialog.show(true);
+  }
+
+  hide(): void {
+    this.#dialog.hide();
+    this.#wall.requestUpdate();
+  }
+
+  /** The dialog's keydown, cancel and click (a click on the backdrop targets the dialog itself). */
+  handleEvent(e: Event): void {
+    if (e.type !== 'click') this.#dialog[e.type as 'cancel'](e as KeyboardEvent);
+    else if (e.target === e.currentTarget) this.#wall.close();
+  }
+
+  /** Name, tier, points, earned date (or locked with progress, or holders in the catalog), description and criteria. */
+  render(c: Card, tiers: Tiers, member: boolean) {
+    const wall = this.#wall;
+    const b = c.badge;
+    const date = c.earnedAt && new Intl.DateTimeFormat(wall.resolvedLocale, { dateStyle: 'long' }).format(new Date(c.earnedAt));
+    // prettier-ignore
+    return html`<div class="detail" style=${tierStyle(b.tier, tiers)}><button class="btn ghost close" part="close" aria-label=${wall.t('close')} @click=${() => wall.close()}>✕</button>${badgeIcon(b)}<h3 id="detail-name">${b.name}</h3><p class="tier muted">${tierLabel(b.tier, tiers)}${b.points ? ` · ${wall.t('points', { n: b.points })}` : ''}</p>${
+      date ? html`<p><time datetime=${c.earnedAt!}>${wall.t('earned', { date })}</time></p>`
+      : html`<p class="muted">${member ? wall.t('locked') : wall.t('holders', { n: b.holders })}</p>`}${
+      meter(wall, c)}${
+      b.description ? html`<p>${b.description}</p>` : nothing}${
+      b.criteria ? html`<h4>${wall.t('criteria')}</h4><p>${b.criteria}</p>` : nothing
+    }</div>`;
+  }
 }

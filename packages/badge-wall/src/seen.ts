@@ -2,17 +2,16 @@
  * Which earned badges the visitor has already seen, remembered per site and member in localStorage,
  * so a badge earned since the last view can be highlighted as new.
  */
-const PREFIX = 'kith:badges-seen:';
 
 /**
  * Record that `earned` is what the visitor sees now; return the ids that were not seen at the last
  * view. The first view ever returns none (everything would be "new" otherwise).
  */
 export function markSeen(scope: string, earned: string[]): string[] {
-  const key = PREFIX + scope;
+  const key = 'kith:badges-seen:' + scope;
   let before: unknown;
   try {
-    before = JSON.parse(localStorage.getItem(key) ?? 'null');
+    before = JSON.parse(localStorage.getItem(key)!);
     localStorage.setItem(key, JSON.stringify(earned));
   } catch {
     // storage blocked or a foreign value: nothing is known to be new
