@@ -61,7 +61,8 @@ export class KithClient {
   readonly outbox: Outbox;
   readonly ready: Promise<void>;
   #options: ClientOptions;
-  #cleanup: (() => void)[] = [];
+  /** Aborted by close(): removes the page listeners and the delivery forwarding. */
+  #stop = new AbortController();
 
   constructor(options: ClientOptions) {
     this.#options = options;
@@ -78,18 +79,16 @@ export class KithClient {
       },
       ...options.outbox,
     });
-    this.#cleanup.push(this.outbox.changes.on('change', (c) => this.events.emit('delivery', c)));
+    this.#stop.signal.addEventListener('abort', this.outbox.changes.on('change', (c) => this.events.emit('delivery', c)));
     this.ready = this.#start();
   }
 
   async #start() {
     if (this.identity.allowed) await this.#persist();
     if (typeof window !== 'undefined') {
-      const online = () => void this.outbox.flush(true);
-      const pagehide = () => this.outbox.flushKeepalive();
-      window.addEventListener('online', online);
-      window.addEventListener('pagehide', pagehide);
-      this.#cleanup.push(() => window.removeEventListener('online', online), () => window.removeEventListener('pagehide', pagehide));
+      const { signal } = this.#stop;
+      window.addEventListener('online', () => void this.outbox.flush(true), { signal });
+      window.addEventListener('pagehide', () => this.outbox.flushKeepalive(), { signal });
     }
     void this.outbox.flush(); // deliver what an earlier page left behind
   }
@@ -159,7 +158,7 @@ export class KithClient {
   close(): void {
     this.outbox.close();
     clearTimeout(this.#eventsTimer);
-    for (const fn of this.#cleanup.splice(0)) fn();
+    this.#stop.abort();
   }
 }
 

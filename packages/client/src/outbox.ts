@@ -70,12 +70,12 @@ export class Outbox {
   #opts: OutboxOptions;
   #prefix: string;
   #mirror = new Map<string, OutboxItem>();
-  #running: Promise<void> | null = null;
-  #again = false;
+  #running?: Promise<void>;
+  #again?: boolean;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #closed = false;
+  #closed?: boolean;
   /** The next run ignores backoff (the connection just came back). */
-  #now = false;
+  #now?: boolean;
 
   constructor(opts: OutboxOptions) {
     this.#opts = opts;
@@ -152,7 +152,7 @@ export class Outbox {
       // the backoff timer is set after the run, so it never keeps a run alive by itself
       this.#schedule();
     };
-    return (this.#running = run().finally(() => (this.#running = null)));
+    return (this.#running = run().finally(() => (this.#running = undefined)));
   }
 
   async #flushNow() {

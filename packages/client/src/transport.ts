@@ -26,10 +26,8 @@ export const backoffDelay = (attempt: number, policy: Pick<RetryPolicy, 'baseMs'
 /** `Retry-After` as seconds, from either delta-seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
-  const s = Number(value);
-  if (Number.isFinite(s)) return Math.max(0, s);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+  const s = Number.isFinite(+value) ? +value : Math.ceil((Date.parse(value) - now) / 1000);
+  return Number.isNaN(s) ? undefined : Math.max(0, s);
 }
 
 /** How long to wait before trying again after `e`: its Retry-After, else the backoff for `attempt`. */
@@ -47,7 +45,7 @@ async function errorFrom(res: Response): Promise<KithError> {
   let problem: Problem | undefined;
   try {
     const body = await res.json();
-    if (body && typeof body === 'object' && typeof body.title === 'string') problem = body;
+    if (typeof body?.title === 'string') problem = body;
   } catch {
     // a non-JSON error body says nothing more than its status
   }
@@ -60,21 +58,17 @@ async function errorFrom(res: Response): Promise<KithError> {
 
 /** One attempt: fetch with a timeout; resolves to the parsed JSON body (undefined for 204). */
 async function attempt(url: string, init: RequestInit, opts: TransportOptions): Promise<unknown> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), opts.timeoutMs ?? 10000);
-  const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
+  const timeout = AbortSignal.timeout(opts.timeoutMs ?? 10000);
+  const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
   let res: Response;
   try {
     res = await (opts.fetch ?? globalThis.fetch)(url, { ...init, signal });
   } catch (cause) {
     if (init.signal?.aborted) throw cause;
-    if (timeout.signal.aborted) throw new KithError('timeout', `No answer from ${url}`, { cause });
+    if (timeout.aborted) throw new KithError('timeout', `No answer from ${url}`, { cause });
     throw new KithError('network', `Could not reach ${url}`, { cause });
-  } finally {
-    clearTimeout(timer);
   }
   if (!res.ok) throw await errorFrom(res);
-  if (res.status === 204) return undefined;
   const text = await res.text();
   try {
     return text ? JSON.parse(text) : undefined;
