@@ -84,7 +84,7 @@ export class KithClient {
   }
 
   async #start() {
-    if (this.identity.allowed) await this.#persist();
+    if (this.identity.allowed) await this.#moveQueue();
     if (typeof window !== 'undefined') {
       const { signal } = this.#stop;
       window.addEventListener('online', () => void this.outbox.flush(true), { signal });
@@ -93,10 +93,12 @@ export class KithClient {
     void this.outbox.flush(); // deliver what an earlier page left behind
   }
 
-  async #persist() {
+  /** Move the queue to the store consent allows: the configured (default: most durable) one, else memory. */
+  async #moveQueue() {
     const s = this.#options.store;
-    const store = s && s !== 'auto' ? (s === 'memory' ? memoryStore() : s) : await openStore(this.#options.storeName);
-    await this.outbox.moveTo(store);
+    await this.outbox.moveTo(
+      !this.identity.allowed || s === 'memory' ? memoryStore() : s && s !== 'auto' ? s : await openStore(this.#options.storeName),
+    );
   }
 
   /** The per-call context: signal plus whatever identity is allowed. */
@@ -147,8 +149,7 @@ export class KithClient {
     const was = this.identity.allowed;
     this.identity.setConsent(granted);
     await this.ready;
-    if (!was && this.identity.allowed) await this.#persist();
-    else if (was && !this.identity.allowed) await this.outbox.moveTo(memoryStore());
+    if (was !== this.identity.allowed) await this.#moveQueue();
   }
 
   setMemberToken(token: string | undefined): void {

@@ -28,7 +28,7 @@ export class Identity {
 
   /** The visitor id, created on first use; undefined while consent is pending. */
   get visitorId(): string | undefined {
-    if (!this.allowed) return undefined;
+    if (!this.granted) return undefined;
     try {
       // setItem of the value already stored changes nothing
       this.#visitorId ?? localStorage.setItem(VISITOR_KEY, (this.#visitorId = localStorage.getItem(VISITOR_KEY) || newId()));

@@ -159,9 +159,7 @@ export class Outbox {
     clearTimeout(this.#timer);
     const items = await this.#stored();
     // the store is the truth shared by tabs: forget what another tab delivered, learn what it queued
-    const stored = new Set(items.map((i) => i.id));
-    for (const id of this.#mirror.keys()) if (!stored.has(id)) this.#mirror.delete(id);
-    for (const item of items) if ((this.#mirror.get(item.id)?.rev ?? 0) < item.rev) this.#set(item, false);
+    this.#mirror = new Map(items.map((i) => [i.id, (this.#mirror.get(i.id)?.rev ?? 0) < i.rev ? i : this.#mirror.get(i.id)!]));
     const now = this.#now;
     this.#now = false;
     for (const batch of batches(items.filter((i) => now || i.nextAt <= Date.now()))) if (!(await this.#deliver(batch))) break;
