@@ -1,9 +1,9 @@
 import { html, nothing, type CSSResult, type PropertyValues } from 'lit';
-import { KithError, getBadges, getConfig, getLeaderboard, getMemberBadges, type KithClient, type Leaderboard, type MemberBadges } from '@kith/client';
+import { getBadges, getConfig, getLeaderboard, getMemberBadges, type KithClient, type KithError, type Leaderboard, type MemberBadges, type Tier } from '@kith/client';
 import { KithElement, baseStyles, controlStyles, numberIn, oneOf } from '@kith/ui';
 import { badgeWallStyles } from './badge-wall.styles.ts';
 import { gridStep } from './grid-keys.ts';
-import { badgeIcon, meter, tierLabel, tierStyle, type Card, type Tiers } from './render.ts';
+import { badgeIcon, meter, tierLabel, tierStyle, type Card } from './render.ts';
 import { markSeen } from './seen.ts';
 import { badgeWallLocales, badgeWallStrings } from './strings.ts';
 
@@ -19,10 +19,11 @@ export interface BadgeOpenDetail {
   earned: boolean;
 }
 
+/** What the wall shows: badges (catalog or member), or leaderboard rows. */
 interface View {
-  cards?: Card[];
+  items?: Card[];
   rows?: Leaderboard['items'];
-  tiers: Tiers;
+  tiers?: Tier[];
   member?: MemberBadges['member'];
 }
 
@@ -157,7 +158,9 @@ export class KithBadgeWall extends KithElement {
     const gen = ++this.#gen;
     const mode = this.#mode;
     const id = this.member || 'me';
-    let view: View;
+    const token = client.identity.memberToken;
+    let view: View | undefined;
+    let signin: SignInReason | undefined;
     try {
       if (mode === 'leaderboard') {
         const [board, part] = await Promise.all([
@@ -165,35 +168,29 @@ export class KithBadgeWall extends KithElement {
           import('./leaderboard.ts'),
         ]);
         this.#board ??= this.#adopt(part);
-        view = { rows: board.items, tiers: new Map() };
+        view = { rows: board.items };
       } else if (mode === 'catalog') {
         const c = await getBadges(client, signal);
-        view = { cards: c.items.map((badge) => ({ badge })), tiers: new Map(c.tiers.map((t) => [t.id, t])) };
-      } else {
-        if (id === 'me' && !client.identity.memberToken) throw new KithError('rejected', 'No member token', { status: 401 });
-        const m = await getMemberBadges(client, id, signal);
-        view = { cards: m.items, tiers: new Map(m.tiers.map((t) => [t.id, t])), member: m.member };
-      }
+        view = { items: c.items.map((badge) => ({ badge })), tiers: c.tiers };
+      } else if (token || id !== 'me') view = await getMemberBadges(client, id, signal);
+      else signin = 'missing'; // no request without a token
     } catch (e) {
+      const { status, problem: p } = e as KithError;
       if (gen !== this.#gen) return;
-      if (mode !== 'member' || !(e instanceof KithError) || e.status !== 401) throw e;
-      const p = e.problem;
-      const reason = !client.identity.memberToken ? 'missing' : /expired/i.test(`${p?.type} ${p?.detail}`) ? 'expired' : 'invalid';
-      this.#view = undefined;
-      if (this.#signin !== reason) this.emit('kith-badge-signin', { reason });
-      this.#signin = reason;
-      return this.requestUpdate();
+      if (mode !== 'member' || status !== 401) throw e;
+      signin = !token ? 'missing' : /expired/i.test(`${p?.type} ${p?.detail}`) ? 'expired' : 'invalid';
     }
     if (gen !== this.#gen) return;
-    this.#signin = undefined;
+    if (signin && signin !== this.#signin) this.emit('kith-badge-signin', { reason: signin });
+    this.#signin = signin;
     this.#view = view;
-    if (view.member) {
-      const earned = view.cards!.filter((c) => c.earnedAt).map((c) => c.badge.id);
+    if (view?.member) {
+      const earned = view.items!.filter((c) => c.earnedAt);
       const scope = `${this.site ?? getConfig().site ?? this.endpoint ?? ''}:${view.member.id}`;
-      const got = markSeen(scope, earned).filter((b) => !this.#fresh.has(b));
+      const got = markSeen(scope, earned.map((c) => c.badge.id)).filter((b) => !this.#fresh.has(b));
       if (got.length) {
         for (const b of got) this.#fresh.add(b);
-        const names = view.cards!.filter((c) => got.includes(c.badge.id)).map((c) => c.badge.name);
+        const names = earned.filter((c) => got.includes(c.badge.id)).map((c) => c.badge.name);
         this.#said = this.t('got', { name: names.join(', ') });
         this.emit('kith-badge-earned', { memberId: view.member.id, badgeIds: got });
       }
@@ -245,13 +242,10 @@ export class KithBadgeWall extends KithElement {
   /** The badges on the grid, in order: earned first, then locked ones (when shown), filtered and limited. */
   #cards(): Card[] {
     const v = this.#view;
-    if (!v?.cards) return [];
+    if (!v?.items) return [];
     const only = this.tiers?.split(',').map((s) => s.trim()).filter(Boolean);
-    let cards = v.cards.filter((c) => !only?.length || only.includes(c.badge.tier));
-    if (v.member) {
-      const locked = cards.filter((c) => !c.earnedAt);
-      cards = [...cards.filter((c) => c.earnedAt), ...(this.showLocked ? locked : [])];
-    }
+    const cards = v.items.filter((c) => (!only?.length || only.includes(c.badge.tier)) && (!v.member || c.earnedAt || this.showLocked));
+    if (v.member) cards.sort((a, b) => +!a.earnedAt - +!b.earnedAt); // stable: the backend's order within each
     return cards.slice(0, this.limit);
   }
 
@@ -274,14 +268,14 @@ export class KithBadgeWall extends KithElement {
       mode !== 'member' ? this.t(mode === 'catalog' ? 'badges' : 'board') : (this.member || 'me') === 'me' ? this.t('me') : (v?.member?.name ?? this.t('badges'));
     const busy = this.loading && !v;
     const summary = v?.member
-      ? `${this.t('count', { n: v.cards!.filter((c) => c.earnedAt).length, total: v.cards!.length })} · ${this.t('points', { n: v.member.points })}`
+      ? `${this.t('count', { n: v.items!.filter((c) => c.earnedAt).length, total: v.items!.length })} · ${this.t('points', { n: v.member.points })}`
       : v?.rows && this.#board!.summary(this, this.period ?? 'week');
     // prettier-ignore
     return html`<section class="wall" aria-labelledby="title" aria-busy=${busy}><h2 id="title" part="title">${title}</h2>${
       summary ? html`<p class="muted" part="summary">${summary}</p>` : nothing}${
       this.#signin ? html`<p part="message">${this.t(this.#signin)}</p>`
       : !v ? html`<ul class="grid" aria-hidden="true">${[0, 1, 2, 3].map(() => html`<li class="cell skeleton"></li>`)}</ul>`
-      : v.rows ? this.#board!.render(this, v.rows, v.tiers)
+      : v.rows ? this.#board!.render(this, v.rows)
       : this.#renderGrid()
     }<p class="sr-only" role="status">${busy ? this.t('loading') : this.#said}</p></section>${this.#renderDetail()}`;
   }

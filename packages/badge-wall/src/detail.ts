@@ -2,7 +2,8 @@
 import { css, html, nothing } from 'lit';
 import { DialogController } from '@kith/ui';
 import type { KithBadgeWall } from './badge-wall.ts';
-import { badgeIcon, meter, tierLabel, tierStyle, type Card, type Tiers } from './render.ts';
+import type { Tier } from '@kith/client';
+import { badgeIcon, meter, tierLabel, tierStyle, type Card } from './render.ts';
 
 /** The detail's English strings (the other locales' are in locales/*.ts). */
 export const strings = {
@@ -45,7 +46,7 @@ export class BadgeDetail {
   }
 
   /** Name, tier, points, earned date (or locked with progress, or holders in the catalog), description and criteria. */
-  render(c: Card, tiers: Tiers, member: boolean) {
+  render(c: Card, tiers: Tier[] | undefined, member: boolean) {
     const wall = this.#wall;
     const b = c.badge;
     const date = c.earnedAt && new Intl.DateTimeFormat(wall.resolvedLocale, { dateStyle: 'long' }).format(new Date(c.earnedAt));

@@ -2,7 +2,7 @@
 import { css, html, nothing } from 'lit';
 import type { Leaderboard } from '@kith/client';
 import type { KithBadgeWall, LeaderboardPeriod } from './badge-wall.ts';
-import { badgeIcon, httpUrl, type Tiers } from './render.ts';
+import { badgeIcon, httpUrl, tierStyle } from './render.ts';
 
 /** The leaderboard's English strings (the other locales' are in locales/*.ts). */
 export const strings = {
@@ -29,11 +29,11 @@ export const summary = (wall: KithBadgeWall, p: LeaderboardPeriod) =>
   p === 'all' ? wall.t('all') : new Intl.RelativeTimeFormat(wall.resolvedLocale, { numeric: 'auto' }).format(0, p);
 
 /** Rank, member (the row header), points and top badges, labelled by the wall's heading; a message when empty. */
-export function render(wall: KithBadgeWall, rows: Leaderboard['items'], tiers: Tiers) {
+export function render(wall: KithBadgeWall, rows: Leaderboard['items']) {
   // prettier-ignore
   return rows.length ? html`<table part="table" aria-labelledby="title"><thead><tr>${['rank', 'member', 'score', 'badges'].map((k) => html`<th scope="col">${wall.t(k)}</th>`)}</tr></thead><tbody>${rows.map(
     (r) => html`<tr part="row"><td>${wall.n(r.rank)}</td><th scope="row"><span class="who">${
       httpUrl(r.member.avatarUrl) ? html`<img part="avatar" src=${r.member.avatarUrl} alt="" loading="lazy" width="28" height="28" />` : nothing
-    }${r.member.name}</span></th><td class="num">${wall.n(r.points)}</td><td><span class="tops">${r.topBadges.map((b) => badgeIcon(b, tiers))}</span></td></tr>`,
+    }${r.member.name}</span></th><td class="num">${wall.n(r.points)}</td><td><span class="tops">${r.topBadges.map((b) => html`<span style=${tierStyle(b.tier)}>${badgeIcon(b, true)}</span>`)}</span></td></tr>`,
   )}</tbody></table>` : html`<p part="message">${wall.t('nobody')}</p>`;
 }

@@ -6,29 +6,27 @@ import type { KithBadgeWall } from './badge-wall.ts';
 
 /** One badge as the wall shows it: catalog badges carry neither date nor progress. */
 export type Card = Partial<Omit<MemberBadge, 'badge'>> & { badge: Badge };
-export type Tiers = Map<string, Tier>;
 
 const TIER_COLORS: Record<string, string> = { bronze: '#b26b34', silver: '#8d99a6', gold: '#d4a514' };
 
 /** Only http(s) URLs become images (the protocol schema says so too; this guards custom backends' data twice). */
 export const httpUrl = (u: string | null | undefined): u is string => !!u && /^https?:\/\//i.test(u);
 
-/** `--_tier` for a tier: the page's `--kith-tier-<id>`, else the backend's color, else a built-in one (none without `tiers`). */
-export function tierStyle(tier: string, tiers?: Tiers) {
-  if (!tiers) return cssProps({});
-  const color = tiers.get(tier)?.color ?? TIER_COLORS[tier] ?? 'var(--_border)';
+/** `--_tier` for a tier: the page's `--kith-tier-<id>`, else the backend's color, else a built-in one. */
+export function tierStyle(tier: string, tiers?: Tier[]) {
+  const color = tiers?.find((t) => t.id === tier)?.color ?? TIER_COLORS[tier] ?? 'var(--_border)';
   return cssProps({ '--_tier': /^[\w-]+$/.test(tier) ? `var(--kith-tier-${tier}, ${color})` : color });
 }
 
-export const tierLabel = (tier: string, tiers: Tiers): string => tiers.get(tier)?.label ?? tier;
+export const tierLabel = (tier: string, tiers?: Tier[]): string => tiers?.find((t) => t.id === tier)?.label ?? tier;
 
-/** A badge's image or emoji; with `tiers` it stands alone (named for assistive technology, own tier ring). */
-export function badgeIcon(b: Badge, tiers?: Tiers) {
-  const alt = b.icon.alt ?? (tiers ? b.name : '');
-  return html`<span class="art" part="icon" style=${tierStyle(b.tier, tiers)}>${
+/** A badge's image or emoji; `named` when it stands alone (named for assistive technology, not by a caption). */
+export function badgeIcon(b: Badge, named?: boolean) {
+  const alt = b.icon.alt ?? (named ? b.name : '');
+  return html`<span class="art" part="icon">${
     httpUrl(b.icon.url)
       ? html`<img src=${b.icon.url} alt=${alt} loading="lazy" width="48" height="48" />`
-      : html`<span role=${tiers ? 'img' : nothing} aria-label=${tiers ? alt : nothing} aria-hidden=${tiers ? nothing : 'true'}>${b.icon.emoji ?? '★'}</span>`
+      : html`<span role="img" aria-label=${alt} aria-hidden=${named ? nothing : 'true'}>${b.icon.emoji ?? '★'}</span>`
   }</span>`;
 }
 
