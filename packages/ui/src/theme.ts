@@ -1,10 +1,10 @@
 import { css } from 'lit';
 
+// --_border is the same in both themes, so only the light block sets it.
 const dark = css`
   --_bg: var(--kith-bg, #18181b);
   --_fg: var(--kith-fg, #f4f4f5);
   --_muted: var(--kith-muted, #a1a1aa);
-  --_border: var(--kith-border, #71717a);
   --_surface: var(--kith-surface, #27272a);
   --_accent: var(--kith-accent, #a5b4fc);
   --_on-accent: var(--kith-on-accent, #1e1b4b);
@@ -23,50 +23,41 @@ export const baseStyles = css`
     display: block;
     font-family: var(--kith-font, inherit);
     font-size: var(--kith-font-size, 1rem);
-    line-height: 1.5;
-    -webkit-text-size-adjust: 100%;
   }
   :host([hidden]) {
     display: none;
   }
   *,
-  *::before,
-  *::after {
+  ::before,
+  ::after {
     box-sizing: border-box;
   }
   .kith {
-    --_bg: var(--kith-bg, #ffffff);
+    /* Page rules on * reach the host element and would inherit inward; the wrapper, which no page
+       selector can reach, resets them all again and takes back only the font family and size (set
+       on :host from the --kith-* tokens or the page, on purpose). */
+    all: initial;
+    display: block;
+    font-family: inherit;
+    font-size: inherit;
+    line-height: 1.5;
+    -webkit-text-size-adjust: 100%;
+    --_bg: var(--kith-bg, #fff);
     --_fg: var(--kith-fg, #18181b);
     --_muted: var(--kith-muted, #52525b);
     --_border: var(--kith-border, #71717a);
     --_surface: var(--kith-surface, #f4f4f5);
     --_accent: var(--kith-accent, #4338ca);
-    --_on-accent: var(--kith-on-accent, #ffffff);
+    --_on-accent: var(--kith-on-accent, #fff);
     --_error: var(--kith-error, #b91c1c);
     --_success: var(--kith-success, #15803d);
     --_radius: var(--kith-radius, 0.5rem);
     --_space: var(--kith-space, 1rem);
-    --_shadow: var(--kith-shadow, 0 0.5rem 2rem rgb(0 0 0 / 0.2));
+    --_shadow: var(--kith-shadow, 0 0.5rem 2rem #0003);
     color-scheme: light;
     color: var(--_fg);
     background: var(--_bg);
     border-radius: var(--_radius);
-    /* Page rules on * reach the host element and would inherit inward; the wrapper, which no page
-       selector can reach, resets what a host page may have set there. Only the font family and size
-       are taken from the page, on purpose. */
-    font-family: inherit;
-    font-size: inherit;
-    font-style: normal;
-    font-weight: 400;
-    font-variant: normal;
-    line-height: 1.5;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
-    text-indent: 0;
-    text-shadow: none;
-    white-space: normal;
-    text-align: start;
   }
   .kith[data-theme='dark'] {
     ${dark}
@@ -78,8 +69,8 @@ export const baseStyles = css`
   }
   @media (prefers-reduced-motion: reduce) {
     *,
-    *::before,
-    *::after {
+    ::before,
+    ::after {
       animation: none !important;
       transition: none !important;
     }
@@ -109,9 +100,17 @@ export const baseStyles = css`
     font-size: 1.125em;
     font-weight: 600;
   }
-  .muted {
+  .muted,
+  .status {
     color: var(--_muted);
+  }
+  .muted,
+  .status,
+  .msg {
     font-size: 0.875em;
+  }
+  .msg {
+    color: var(--_error);
   }
   .btn {
     font: inherit;
@@ -131,8 +130,8 @@ export const baseStyles = css`
     font-weight: 600;
   }
   .btn.ghost {
-    border-color: transparent;
-    background: transparent;
+    border-color: #0000;
+    background: none;
   }
   .btn:disabled {
     opacity: 0.6;
@@ -167,14 +166,6 @@ export const baseStyles = css`
   }
   [aria-invalid='true'] {
     border-color: var(--_error);
-  }
-  .msg {
-    color: var(--_error);
-    font-size: 0.875em;
-  }
-  .status {
-    color: var(--_muted);
-    font-size: 0.875em;
   }
   .error {
     display: flex;

@@ -27,7 +27,7 @@ export const controlStyles = css`
   }
   .opt {
     position: relative;
-    display: inline-grid;
+    display: grid;
     place-items: center;
     flex: 1 0 auto;
     min-width: 2.25rem;
@@ -44,8 +44,7 @@ export const controlStyles = css`
     border-color: var(--_accent);
     color: var(--_on-accent);
   }
-  .opt:has(:focus-visible),
-  .choice:has(:focus-visible) {
+  :is(.opt, .choice):has(:focus-visible) {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
@@ -57,37 +56,31 @@ export const controlStyles = css`
     min-width: 1.5rem;
     padding: 0;
   }
-  .stars .opts,
-  .emoji .opts {
+  :is(.stars, .emoji) .opts {
     gap: 0;
   }
-  .stars .opt,
-  .emoji .opt {
+  :is(.stars, .emoji) .opt {
     flex: 0 0 auto;
     min-width: 2.75rem;
-    border-color: transparent;
+    border-color: #0000;
     background: none;
     font-size: 1.75rem;
     line-height: 1;
   }
-  .stars .opt {
-    color: var(--_border);
-  }
-  .stars .opt.on {
-    color: var(--_accent);
-  }
-  .stars .opts:hover .opt {
-    color: var(--_accent);
-  }
+  /* the stars up to the hovered one light up */
+  .stars .opt,
   .stars .opts:hover .opt:hover ~ .opt {
     color: var(--_border);
+  }
+  .stars .opt.on,
+  .stars .opts:hover .opt {
+    color: var(--_accent);
   }
   .emoji .opt {
     filter: grayscale(1);
     opacity: 0.7;
   }
-  .emoji .opt.on,
-  .emoji .opt:hover {
+  .emoji .opt:is(.on, :hover) {
     filter: none;
     opacity: 1;
     border-color: var(--_accent);
@@ -148,8 +141,7 @@ export const controlStyles = css`
     transform-origin: right;
   }
   @media (forced-colors: active) {
-    .opt.on,
-    .choice.on {
+    :is(.opt, .choice).on {
       outline: 3px solid Highlight;
       outline-offset: -3px;
     }
@@ -165,7 +157,6 @@ export const controlStyles = css`
   dialog {
     border: 1px solid var(--_border);
     padding: 0;
-    margin: auto;
     background: var(--_bg);
     color: var(--_fg);
     border-radius: var(--_radius);
@@ -173,16 +164,14 @@ export const controlStyles = css`
     width: min(30rem, calc(100vw - 2rem));
     max-height: calc(100dvh - 2rem);
     overflow: auto;
-    font: inherit;
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
   }
   dialog.popover {
     position: fixed;
-    inset: auto;
-    inset-inline-end: 1rem;
-    inset-block-end: 1rem;
+    inset-block: auto 1rem;
+    inset-inline: auto 1rem;
     margin: 0;
     z-index: 2147483646;
   }
