@@ -31,7 +31,7 @@ export class KithError extends Error {
 
   /** Whether trying the same request again later may succeed. */
   get retryable(): boolean {
-    return ['network', 'timeout', 'rate-limited'].includes(this.kind);
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'rate-limited';
   }
 }
 

@@ -146,8 +146,8 @@ export class Outbox {
       do {
         this.#again = false;
         const locks = globalThis.navigator?.locks;
-        if (locks) await locks.request(`kith-outbox:${this.#opts.scope}`, () => this.#flushNow());
-        else await this.#flushNow();
+        const pass = () => this.#flushNow();
+        await (locks ? locks.request(`kith-outbox:${this.#opts.scope}`, pass) : pass());
       } while (this.#again && !this.#closed);
       // the backoff timer is set after the run, so it never keeps a run alive by itself
       this.#schedule();

@@ -62,7 +62,7 @@ async function attempt(url: string, init: RequestInit, opts: TransportOptions): 
   const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
   let res: Response;
   try {
-    res = await (opts.fetch ?? globalThis.fetch)(url, { ...init, signal });
+    res = await (opts.fetch ?? fetch)(url, { ...init, signal });
   } catch (cause) {
     if (init.signal?.aborted) throw cause;
     if (timeout.aborted) throw new KithError('timeout', `No answer from ${url}`, { cause });
