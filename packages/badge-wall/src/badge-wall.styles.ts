@@ -7,7 +7,7 @@ export const badgeWallStyles = css`
 .cell { display: grid; align-content: start; min-height: 9.5rem; background: var(--_surface); border: 1px solid transparent; border-radius: var(--_radius) }
 .cell:hover, .new { border-color: var(--_accent) }
 .cell:has(:focus-visible) { outline: 2px solid var(--_accent); outline-offset: 2px }
-.badge { position: relative; display: grid; gap: .25rem; justify-items: center; padding: .75rem .5rem; font: inherit; color: inherit; text-align: center; background: none; border: 0; outline: none; cursor: pointer }
+.badge { position: relative; display: grid; gap: .25rem; justify-items: center; padding: .75rem .5rem; text-align: center; border: 0; outline: none }
 .meter { display: grid; gap: .25rem; text-align: center; padding: 0 .75rem .75rem }
 .cell .progress { background: var(--_bg) }
 .skeleton { animation: pulse 1s infinite alternate }

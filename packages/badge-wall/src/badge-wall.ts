@@ -99,10 +99,10 @@ export class KithBadgeWall extends KithElement {
   declare limit?: number;
   /** Comma-separated tier ids to show. */
   declare tiers?: string;
-  /** Also show badges the member has not earned. */
-  declare showLocked: boolean;
-  /** Show progress toward locked badges. */
-  declare showProgress: boolean;
+  /** Also show badges the member has not earned (default false). */
+  declare showLocked?: boolean;
+  /** Show progress toward locked badges (default false). */
+  declare showProgress?: boolean;
 
   #view?: View;
   #signin?: SignInReason;
@@ -114,27 +114,17 @@ export class KithBadgeWall extends KithElement {
   #board?: typeof import('./leaderboard.ts');
   #detail?: InstanceType<(typeof import('./detail.ts'))['BadgeDetail']>;
   #gen = 0;
-  /** Set once loaded; aborts when the wall leaves the page (and its page listeners go with it). */
+  /** Set once loaded (`aborted === false` while the wall is on the page; its page listeners go with it). */
   #live?: AbortSignal;
   #timer?: ReturnType<typeof setTimeout>;
-
-  constructor() {
-    super();
-    this.showLocked = false;
-    this.showProgress = false;
-  }
 
   get #mode(): BadgeWallMode {
     return this.mode ?? 'member';
   }
 
-  get #active(): boolean {
-    return !!this.#live && !this.#live.aborted;
-  }
-
   #onActivity = () => {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#active && this.refresh(), (this.constructor as typeof KithBadgeWall).refreshDelay);
+    this.#timer = setTimeout(() => this.#live?.aborted === false && this.refresh(), (this.constructor as typeof KithBadgeWall).refreshDelay);
   };
 
   protected override async load(client: KithClient, signal: AbortSignal): Promise<void> {
@@ -200,7 +190,7 @@ export class KithBadgeWall extends KithElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.#active && ['mode', 'member', 'period', 'limit', 'memberToken'].some((k) => changed.has(k))) {
+    if (this.#live?.aborted === false && ['mode', 'member', 'period', 'limit', 'memberToken'].some((k) => changed.has(k))) {
       if (changed.has('mode')) this.#view = undefined;
       void this.refresh();
     }
@@ -214,15 +204,10 @@ export class KithBadgeWall extends KithElement {
     import('./detail.ts').then(
       (part) => {
         this.#detail ??= new (this.#adopt(part).BadgeDetail)(this);
-        if (this.#opened === card) this.#detail.show();
+        if (this.#opened === card) this.#detail.show(badgeId);
       },
       () => (this.#opened = undefined), // the chunk could not load: nothing opens
     );
-    try {
-      this.client.track('open', 'badge-wall', badgeId);
-    } catch {
-      // no client: nothing to record
-    }
   }
 
   /** A part that loads on demand brings its styles into the shadow root and its English strings. */
@@ -253,9 +238,9 @@ export class KithBadgeWall extends KithElement {
   #keydown = (e: KeyboardEvent) => {
     const grid = e.currentTarget as HTMLElement;
     const items = [...grid.querySelectorAll('button')];
-    const i = items.indexOf(e.target as HTMLButtonElement);
+    const i = items.indexOf(e.target as HTMLButtonElement); // only the buttons take focus in the grid
     const columns = getComputedStyle(grid).gridTemplateColumns.split(' ').length;
-    const next = e.altKey || e.ctrlKey || e.metaKey || i < 0 ? undefined : gridStep(e.key, i, items.length, columns, this.direction === 'rtl');
+    const next = e.altKey || e.ctrlKey || e.metaKey ? undefined : gridStep(e.key, i, items.length, columns, this.direction === 'rtl');
     if (next === undefined) return;
     e.preventDefault();
     items[next]!.focus();
@@ -264,20 +249,21 @@ export class KithBadgeWall extends KithElement {
   protected override renderBody() {
     const v = this.#view;
     const mode = this.#mode;
-    const title =
-      mode !== 'member' ? this.t(mode === 'catalog' ? 'badges' : 'board') : (this.member || 'me') === 'me' ? this.t('me') : (v?.member?.name ?? this.t('badges'));
+    const someone = this.member && this.member !== 'me';
+    const title = someone && v?.member ? v.member.name : this.t(mode === 'leaderboard' ? 'board' : mode === 'catalog' || someone ? 'badges' : 'me');
     const busy = this.loading && !v;
-    const summary = v?.member
-      ? `${this.t('count', { n: v.items!.filter((c) => c.earnedAt).length, total: v.items!.length })} · ${this.t('points', { n: v.member.points })}`
-      : v?.rows && this.#board!.summary(this, this.period ?? 'week');
+    const opened = this.#opened;
+    const d = this.#detail;
     // prettier-ignore
     return html`<section class="wall" aria-labelledby="title" aria-busy=${busy}><h2 id="title" part="title">${title}</h2>${
-      summary ? html`<p class="muted" part="summary">${summary}</p>` : nothing}${
+      v?.member ? html`<p class="muted" part="summary">${this.t('count', { n: v.items!.filter((c) => c.earnedAt).length, total: v.items!.length })} · ${this.t('points', { n: v.member.points })}</p>` : nothing}${
       this.#signin ? html`<p part="message">${this.t(this.#signin)}</p>`
       : !v ? html`<ul class="grid" aria-hidden="true">${[0, 1, 2, 3].map(() => html`<li class="cell skeleton"></li>`)}</ul>`
       : v.rows ? this.#board!.render(this, v.rows)
       : this.#renderGrid()
-    }<p class="sr-only" role="status">${busy ? this.t('loading') : this.#said}</p></section>${this.#renderDetail()}`;
+    }<p class="sr-only" role="status">${busy ? this.t('loading') : this.#said}</p></section><dialog part="detail" aria-labelledby="detail-name" @keydown=${d} @cancel=${d} @click=${d}>${
+      opened && v && d ? d.render(opened, v.tiers, !!v.member) : nothing
+    }</dialog>`;
   }
 
   #renderGrid() {
@@ -291,23 +277,13 @@ export class KithBadgeWall extends KithElement {
           const b = c.badge;
           const locked = !catalog && !c.earnedAt;
           const fresh = this.#fresh.has(b.id);
-          return html`<li class="cell ${locked ? 'locked' : ''} ${fresh ? 'new' : ''}"><button class="badge" part="badge ${locked ? 'badge-locked' : ''} ${fresh ? 'badge-new' : ''}" style=${tierStyle(b.tier, tiers)} tabindex=${i === focus ? 0 : -1} aria-haspopup="dialog" @focus=${() => ((this.#focus = i), this.requestUpdate())} @click=${() => this.open(b.id)}>${badgeIcon(b)}<span class="name" part="name">${b.name}</span><span class="tier muted" part="tier">${tierLabel(b.tier, tiers)}</span>${
+          return html`<li class="cell ${locked ? 'locked' : ''} ${fresh ? 'new' : ''}"><button class="btn ghost badge" part="badge ${locked ? 'badge-locked' : ''} ${fresh ? 'badge-new' : ''}" style=${tierStyle(b.tier, tiers)} tabindex=${i === focus ? 0 : -1} aria-haspopup="dialog" @focus=${() => ((this.#focus = i), this.requestUpdate())} @click=${() => this.open(b.id)}>${badgeIcon(b)}<span class="name" part="name">${b.name}</span><span class="tier muted" part="tier">${tierLabel(b.tier, tiers)}</span>${
             catalog ? html`<span class="muted">${this.t('holders', { n: b.holders })}</span>` : nothing}${
             fresh ? html`<span class="flag" part="new">${this.t('new')}</span>` : nothing}${
             locked ? html`<span class="lock" aria-hidden="true">🔒</span><span class="sr-only">${this.t('locked')}</span>` : nothing
           }</button>${this.showProgress ? meter(this, c) : nothing}</li>`;
         })}</ul>`
       : html`<p part="message">${this.t('none')}</p>`;
-  }
-
-  #renderDetail() {
-    const c = this.#opened;
-    const v = this.#view;
-    const d = this.#detail;
-    // prettier-ignore
-    return html`<dialog part="detail" aria-labelledby="detail-name" @keydown=${d} @cancel=${d} @click=${d}>${
-      c && v && d ? d.render(c, v.tiers, !!v.member) : nothing
-    }</dialog>`;
   }
 }
 

@@ -29,9 +29,15 @@ export class BadgeDetail {
     this.#dialog = new DialogController(wall, () => wall.renderRoot.querySelector('dialog'), () => wall.close());
   }
 
-  show(): void {
+  /** Open the dialog on the badge the wall holds as opened, and record the open. */
+  show(badgeId: string): void {
     this.#wall.requestUpdate();
     void this.#dialog.show(true);
+    try {
+      this.#wall.client.track('open', 'badge-wall', badgeId);
+    } catch {
+      // no client: nothing to record
+    }
   }
 
   hide(): void {

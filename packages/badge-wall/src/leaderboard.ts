@@ -1,7 +1,7 @@
 // The leaderboard table, loaded only by walls in leaderboard mode, with its styles and strings.
 import { css, html, nothing } from 'lit';
 import type { Leaderboard } from '@kith/client';
-import type { KithBadgeWall, LeaderboardPeriod } from './badge-wall.ts';
+import type { KithBadgeWall } from './badge-wall.ts';
 import { badgeIcon, httpUrl, tierStyle } from './render.ts';
 
 /** The leaderboard's English strings (the other locales' are in locales/*.ts). */
@@ -24,16 +24,17 @@ thead th { color: var(--_muted); font-size: .875em }
 .tops .art { width: 1.75rem; height: 1.75rem; font-size: 1rem; box-shadow: 0 0 0 2px var(--_tier) }
 `;
 
-/** The period under the heading: "this week" (Intl.RelativeTimeFormat; CSS capitalizes it) or "All time". */
-export const summary = (wall: KithBadgeWall, p: LeaderboardPeriod) =>
-  p === 'all' ? wall.t('all') : new Intl.RelativeTimeFormat(wall.resolvedLocale, { numeric: 'auto' }).format(0, p);
-
-/** Rank, member (the row header), points and top badges, labelled by the wall's heading; a message when empty. */
+/**
+ * The period under the heading ("this week" from Intl.RelativeTimeFormat, capitalized by CSS, or "All time"),
+ * then rank, member (the row header), points and top badges, labelled by the wall's heading; a message when empty.
+ */
 export function render(wall: KithBadgeWall, rows: Leaderboard['items']) {
+  const p = wall.period ?? 'week';
+  const period = p === 'all' ? wall.t('all') : new Intl.RelativeTimeFormat(wall.resolvedLocale, { numeric: 'auto' }).format(0, p);
   // prettier-ignore
-  return rows.length ? html`<table part="table" aria-labelledby="title"><thead><tr>${['rank', 'member', 'score', 'badges'].map((k) => html`<th scope="col">${wall.t(k)}</th>`)}</tr></thead><tbody>${rows.map(
+  return html`<p class="muted" part="summary">${period}</p>${rows.length ? html`<table part="table" aria-labelledby="title"><thead><tr>${['rank', 'member', 'score', 'badges'].map((k) => html`<th scope="col">${wall.t(k)}</th>`)}</tr></thead><tbody>${rows.map(
     (r) => html`<tr part="row"><td>${wall.n(r.rank)}</td><th scope="row"><span class="who">${
       httpUrl(r.member.avatarUrl) ? html`<img part="avatar" src=${r.member.avatarUrl} alt="" loading="lazy" width="28" height="28" />` : nothing
     }${r.member.name}</span></th><td class="num">${wall.n(r.points)}</td><td><span class="tops">${r.topBadges.map((b) => html`<span style=${tierStyle(b.tier)}>${badgeIcon(b, true)}</span>`)}</span></td></tr>`,
-  )}</tbody></table>` : html`<p part="message">${wall.t('nobody')}</p>`;
+  )}</tbody></table>` : html`<p part="message">${wall.t('nobody')}</p>`}`;
 }
