@@ -15,22 +15,6 @@ export type EventDetail<K extends keyof HTMLElementEventMap> = HTMLElementEventM
 // Outside the class so the manifest analyzer does not list a generic event on every widget.
 const kithEvent = (name: string, detail: unknown) => new CustomEvent(name, { bubbles: true, composed: true, cancelable: true, detail });
 
-const specs = new WeakMap<object, Map<string, AttrDeclaration>>();
-/** Attribute name -> declaration, for the properties declared with `attr()`. */
-function attrSpecs(ctor: typeof LitElement): Map<string, AttrDeclaration> {
-  let map = specs.get(ctor);
-  if (!map) {
-    map = new Map();
-    for (const [name, d] of ctor.elementProperties) {
-      if ((d as AttrDeclaration).parse && d.attribute !== false) {
-        map.set(typeof d.attribute === 'string' ? d.attribute : String(name).toLowerCase(), d as AttrDeclaration);
-      }
-    }
-    specs.set(ctor, map);
-  }
-  return map;
-}
-
 /**
  * The base of every Kith widget: validated attributes, page-wide defaults from `Kith.configure()`,
  * the shared client, theme and locale, lazy start, an error state and `kith-*` events.
@@ -68,7 +52,7 @@ export class KithElement extends LitElement {
     memberToken: { attribute: 'member-token' },
     eager: { type: Boolean },
     backend: { attribute: false },
-    failure: { state: true, attribute: false },
+    failure: { state: true, attribute: false }, // attribute: false also tells the manifest analyzer
     loading: { state: true, attribute: false },
   };
 
@@ -138,7 +122,11 @@ export class KithElement extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    const spec = attrSpecs(this.constructor as typeof LitElement).get(name);
+    // the declaration made with `attr()` whose attribute this is (attribute changes are rare: no cache)
+    let spec: AttrDeclaration | undefined;
+    for (const [key, d] of (this.constructor as typeof LitElement).elementProperties) {
+      if ((d as AttrDeclaration).parse && name === (typeof d.attribute === 'string' ? d.attribute : String(key).toLowerCase())) spec = d as AttrDeclaration;
+    }
     if (!spec) return;
     const bad = value !== null && value !== '' && spec.parse(value) === undefined;
     if (bad && this.#invalid.get(name) !== value) {
@@ -230,9 +218,9 @@ export class KithElement extends LitElement {
   get client(): KithClient {
     const c = getConfig();
     const backend = this.backend ?? (this.endpoint ? undefined : c.backend);
-    const endpoint = this.endpoint ?? c.endpoint;
+    const endpoint = backend ? undefined : (this.endpoint ?? c.endpoint);
     if (!backend && !endpoint) throw new KithError('invalid-config', 'Set the endpoint attribute, a backend, or Kith.configure({ endpoint }).');
-    const client = getClient(backend ? { backend, site: this.site ?? c.site } : { endpoint, site: this.site ?? c.site });
+    const client = getClient({ backend, endpoint, site: this.site ?? c.site });
     if (this.memberToken) client.setMemberToken(this.memberToken);
     return client;
   }
@@ -323,10 +311,9 @@ export class KithElement extends LitElement {
   /** The visible, polite error state. Widgets may override it. */
   protected renderError(): unknown {
     const e = this.failure;
-    return html`<div part="error" class="error" role="status">
-      <span>${e ? this.errorText(e) : this.t('e-invalid-config')}</span>
-      ${e?.retryable ? html`<button class="btn" part="button" @click=${() => this.retry()}>${this.t('retry')}</button>` : nothing}
-    </div>`;
+    return html`<div part="error" class="error" role="status"><span>${e ? this.errorText(e) : this.t('e-invalid-config')}</span>${
+      e?.retryable ? html`<button class="btn" part="button" @click=${() => this.retry()}>${this.t('retry')}</button>` : nothing
+    }</div>`;
   }
 
   /** The widget's content. */
@@ -358,10 +345,7 @@ export class KithElement extends LitElement {
       lang=${this.resolvedLocale}
       dir=${this.direction}
       data-theme=${this.resolvedTheme}
-      style=${cssProps({ '--kith-accent': accent || undefined })}
-    >
-      ${body}
-    </div>`;
+      style=${cssProps({ '--kith-accent': accent || undefined })}>${body}</div>`;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
