@@ -20,15 +20,13 @@ export function tierStyle(tier: string, tiers?: Tier[]) {
 
 export const tierLabel = (tier: string, tiers?: Tier[]): string => tiers?.find((t) => t.id === tier)?.label ?? tier;
 
-/** A badge's image or emoji; `named` when it stands alone (named for assistive technology, not by a caption). */
-export function badgeIcon(b: Badge, named?: boolean) {
-  const alt = b.icon.alt ?? (named ? b.name : '');
-  return html`<span class="art" part="icon">${
+/** A badge's image (with its alt text) or emoji (hidden: the badge's name beside it says it). */
+export const badgeIcon = (b: Badge) =>
+  html`<span class="art" part="icon">${
     httpUrl(b.icon.url)
-      ? html`<img src=${b.icon.url} alt=${alt} loading="lazy" width="48" height="48" />`
-      : html`<span role="img" aria-label=${alt} aria-hidden=${named ? nothing : 'true'}>${b.icon.emoji ?? '★'}</span>`
+      ? html`<img src=${b.icon.url} alt=${b.icon.alt ?? ''} loading="lazy" width="48" height="48" />`
+      : html`<span aria-hidden="true">${b.icon.emoji ?? '★'}</span>`
   }</span>`;
-}
 
 /** Progress toward a locked badge: the shared progress bar and its text. */
 export function meter(wall: KithBadgeWall, c: Card) {
