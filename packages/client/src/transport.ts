@@ -11,7 +11,7 @@ export interface RetryPolicy {
 
 export interface TransportOptions {
   fetch?: typeof fetch;
-  /** Per-attempt timeout. */
+  /** Per-attempt timeout (ms), from sending the request to the end of its response body. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   random?: () => number;
@@ -41,10 +41,10 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 /** Turns a non-2xx response into a KithError with its problem details. */
-async function errorFrom(res: Response): Promise<KithError> {
+function errorFrom(res: Response, text: string): KithError {
   let problem: Problem | undefined;
   try {
-    const body = await res.json();
+    const body = JSON.parse(text);
     if (typeof body?.title === 'string') problem = body;
   } catch {
     // a non-JSON error body says nothing more than its status
@@ -56,20 +56,21 @@ async function errorFrom(res: Response): Promise<KithError> {
   return new KithError(kind, message, { status, retryAfter, problem });
 }
 
-/** One attempt: fetch with a timeout; resolves to the parsed JSON body (undefined for 204). */
+/** One attempt: fetch and read the body within the timeout; resolves to the parsed JSON body (undefined when empty). */
 async function attempt(url: string, init: RequestInit, opts: TransportOptions): Promise<unknown> {
   const timeout = AbortSignal.timeout(opts.timeoutMs ?? 10000);
   const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
   let res: Response;
+  let text: string;
   try {
     res = await (opts.fetch ?? fetch)(url, { ...init, signal });
+    text = await res.text();
   } catch (cause) {
     if (init.signal?.aborted) throw cause;
     if (timeout.aborted) throw new KithError('timeout', `No answer from ${url}`, { cause });
     throw new KithError('network', `Could not reach ${url}`, { cause });
   }
-  if (!res.ok) throw await errorFrom(res);
-  const text = await res.text();
+  if (!res.ok) throw errorFrom(res, text);
   try {
     return text ? JSON.parse(text) : undefined;
   } catch (cause) {

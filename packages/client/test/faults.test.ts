@@ -92,6 +92,25 @@ describe('client under network faults', () => {
     c.close();
   });
 
+  it('a response whose body stalls after its headers times out and is retried, not left hanging', async () => {
+    await serve();
+    const { worker } = await import('./harness.ts');
+    const { http, HttpResponse } = await import('msw');
+    let stalls = 1;
+    worker.use(
+      http.get(`${API}/v1/surveys/nps`, () => {
+        if (stalls-- <= 0) return undefined; // then the real handler answers
+        const body = new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"id":')) });
+        return new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    const c = client();
+    const survey = await getSurvey(c, 'nps');
+    expect(survey.id).to.equal('nps');
+    expect(stalls).to.be.below(0);
+    c.close();
+  });
+
   it('a response missing a required field names the field', async () => {
     await serve({ surveys: [] });
     const { worker } = await import('./harness.ts');
