@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { cssProps } from './css-props.ts';
 import { KithError, getClient, toKithError, getConfig, onConfigChange, type Backend, type KithClient } from '@kith/client';
 import { cssColor, localeAttr, oneOf, urlAttr, type AttrDeclaration } from './attributes.ts';
 import { direction as dirOf, format, localize, matchLocale, pickLocale, type Strings } from './i18n.ts';
@@ -338,14 +337,23 @@ export class KithElement extends LitElement {
         body = nothing;
       }
     }
-    const accent = this.accent ?? getConfig().accent;
     return html`<div
       part="base"
       class="kith ${this.wrapperClass}"
       lang=${this.resolvedLocale}
       dir=${this.direction}
-      data-theme=${this.resolvedTheme}
-      style=${cssProps({ '--kith-accent': accent || undefined })}>${body}</div>`;
+      data-theme=${this.resolvedTheme}>${body}</div>`;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    // The accent goes on the wrapper through the CSSOM, which a strict Content-Security-Policy allows
+    // (a style attribute it would block); here rather than through cssProps, so a widget that shows
+    // no progress bar does not carry the directive.
+    const style = this.renderRoot.querySelector<HTMLElement>('.kith')!.style;
+    const accent = this.accent ?? getConfig().accent;
+    if (accent) style.setProperty('--kith-accent', accent);
+    else style.removeProperty('--kith-accent');
   }
 
   protected override willUpdate(changed: PropertyValues): void {

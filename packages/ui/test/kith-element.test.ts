@@ -3,7 +3,7 @@ import { html, render } from 'lit';
 import 'axe-core/axe.min.js';
 import { KithError, type KithClient } from '@kith/client';
 import { memoryBackend } from '@kith/client/memory';
-import { KithElement, choiceList, format, localize, matchLocale, oneOf, pickLocale, ratingScale, controlStyles, baseStyles, textField } from '../src/index.ts';
+import { KithElement, choiceList, format, localize, matchLocale, oneOf, pickLocale, progressBar, ratingScale, controlStyles, baseStyles, textField } from '../src/index.ts';
 
 declare global {
   interface HTMLElementEventMap {
@@ -209,6 +209,9 @@ describe('KithElement', () => {
     expect(base.dataset.theme).to.equal('dark');
     expect(getComputedStyle(base).color).to.equal('rgb(244, 244, 245)');
     expect(base.style.getPropertyValue('--kith-accent')).to.equal('rebeccapurple');
+    el.removeAttribute('accent');
+    await el.updateComplete;
+    expect(base.style.getPropertyValue('--kith-accent')).to.equal('');
   });
 
   it('resets inherited host page CSS', async () => {
@@ -270,6 +273,18 @@ describe('shared controls', () => {
     input.value = 'abcd';
     input.dispatchEvent(new Event('input'));
     expect(v).to.equal('abcd');
+    host.remove();
+  });
+
+  it('progress bar: the fill follows the value through the CSSOM', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    render(progressBar(1, 4, 'Question 1 of 4'), host);
+    const bar = host.querySelector<HTMLElement>('[role=progressbar]')!;
+    expect(bar.getAttribute('aria-valuetext')).to.equal('Question 1 of 4');
+    expect(host.querySelector<HTMLElement>('.fill')!.style.transform).to.equal('scaleX(0.25)');
+    render(progressBar(9, 4, 'Done'), host);
+    expect(host.querySelector<HTMLElement>('.fill')!.style.transform).to.equal('scaleX(1)');
     host.remove();
   });
 
