@@ -1,4 +1,4 @@
-import { html, nothing, type CSSResult, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { getBadges, getConfig, getLeaderboard, getMemberBadges, type KithClient, type KithError, type Leaderboard, type MemberBadges, type Tier } from '@kith/client';
 import { KithElement, baseStyles, controlStyles, numberIn, oneOf } from '@kith/ui';
 import { badgeWallStyles } from './badge-wall.styles.ts';
@@ -111,7 +111,7 @@ export class KithBadgeWall extends KithElement {
   #focus = 0;
   #opened?: Card;
   // the parts that load on demand: the table (leaderboard mode) and the detail (first open)
-  #board?: typeof import('./leaderboard.ts');
+  #board?: InstanceType<(typeof import('./leaderboard.ts'))['Board']>;
   #detail?: InstanceType<(typeof import('./detail.ts'))['BadgeDetail']>;
   #gen = 0;
   /** Set once loaded (`aborted === false` while the wall is on the page; its page listeners go with it). */
@@ -157,7 +157,7 @@ export class KithBadgeWall extends KithElement {
           getLeaderboard(client, { period: this.period ?? 'week', limit: this.limit ?? 10 }, signal),
           import('./leaderboard.ts'),
         ]);
-        this.#board ??= this.#adopt(part);
+        this.#board ??= new part.Board(this);
         view = { rows: board.items };
       } else if (mode === 'catalog') {
         const c = await getBadges(client, signal);
@@ -203,19 +203,11 @@ export class KithBadgeWall extends KithElement {
     this.#opened = card;
     import('./detail.ts').then(
       (part) => {
-        this.#detail ??= new (this.#adopt(part).BadgeDetail)(this);
+        this.#detail ??= new part.BadgeDetail(this);
         if (this.#opened === card) this.#detail.show(badgeId);
       },
       () => (this.#opened = undefined), // the chunk could not load: nothing opens
     );
-  }
-
-  /** A part that loads on demand brings its styles into the shadow root and its English strings. */
-  #adopt<P extends { styles: CSSResult; strings: object }>(part: P): P {
-    const root = this.renderRoot as ShadowRoot;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, part.styles.styleSheet!];
-    Object.assign(badgeWallStrings.en!, part.strings);
-    return part;
   }
 
   /** Close the badge detail. */
@@ -259,7 +251,7 @@ export class KithBadgeWall extends KithElement {
       v?.member ? html`<p class="muted" part="summary">${this.t('count', { n: v.items!.filter((c) => c.earnedAt).length, total: v.items!.length })} · ${this.t('points', { n: v.member.points })}</p>` : nothing}${
       this.#signin ? html`<p part="message">${this.t(this.#signin)}</p>`
       : !v ? html`<ul class="grid" aria-hidden="true">${[0, 1, 2, 3].map(() => html`<li class="cell skeleton"></li>`)}</ul>`
-      : v.rows ? this.#board!.render(this, v.rows)
+      : v.rows ? this.#board!.render(v.rows)
       : this.#renderGrid()
     }<p class="sr-only" role="status">${busy ? this.t('loading') : this.#said}</p></section><dialog part="detail" aria-labelledby="detail-name" @keydown=${d} @cancel=${d} @click=${d}>${
       opened && v && d ? d.render(opened, v.tiers, !!v.member) : nothing

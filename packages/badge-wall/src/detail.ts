@@ -5,13 +5,13 @@ import type { KithBadgeWall } from './badge-wall.ts';
 import type { Tier } from '@kith/client';
 import { badgeIcon, meter, tierLabel, tierStyle, type Card } from './render.ts';
 
-/** The detail's English strings (the other locales' are in locales/*.ts). */
+/** The detail's English strings, added to the wall's table when this part loads (the other locales' are in locales/*.ts). */
 export const strings = {
   earned: 'Earned {date}',
   criteria: 'How to earn it',
 };
 
-export const styles = css`
+const styles = css`
 .detail { display: grid; justify-items: center; gap: .5rem; padding: 1.5rem 1rem 1rem; text-align: center }
 .detail .art { width: 4.5rem; height: 4.5rem; font-size: 2.5rem }
 .detail .meter { width: 100%; padding: 0 }
@@ -19,13 +19,16 @@ h4 { margin: .5rem 0 0; font-size: .875em }
 .close { position: absolute; top: .25rem; inset-inline-end: .25rem }
 `;
 
-/** Drives the wall's `<dialog>`: modal, closed by Esc, the close button or a click outside. */
+/** Drives the wall's `<dialog>`: modal, closed by Esc, the close button or a click outside. Brings its styles and strings. */
 export class BadgeDetail {
   #wall: KithBadgeWall;
   #dialog: DialogController;
 
   constructor(wall: KithBadgeWall) {
     this.#wall = wall;
+    const root = wall.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
+    Object.assign((wall.constructor as typeof KithBadgeWall).strings.en!, strings);
     this.#dialog = new DialogController(wall, () => wall.renderRoot.querySelector('dialog'), () => wall.close());
   }
 

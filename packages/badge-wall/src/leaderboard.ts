@@ -4,7 +4,7 @@ import type { Leaderboard } from '@kith/client';
 import type { KithBadgeWall } from './badge-wall.ts';
 import { badgeIcon, httpUrl, tierStyle } from './render.ts';
 
-/** The leaderboard's English strings (the other locales' are in locales/*.ts). */
+/** The leaderboard's English strings, added to the wall's table when this part loads (the other locales' are in locales/*.ts). */
 export const strings = {
   all: 'All time',
   rank: 'Rank',
@@ -13,7 +13,7 @@ export const strings = {
   nobody: 'No one is on the leaderboard yet.',
 };
 
-export const styles = css`
+const styles = css`
 [part=summary]::first-letter { text-transform: uppercase }
 table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums }
 th, td { padding: .5rem; text-align: start; font-weight: normal; border-bottom: 1px solid var(--_surface) }
@@ -24,17 +24,30 @@ thead th { color: var(--_muted); font-size: .875em }
 .tops .art { width: 1.75rem; height: 1.75rem; font-size: 1rem; box-shadow: 0 0 0 2px var(--_tier) }
 `;
 
-/**
- * The period under the heading ("this week" from Intl.RelativeTimeFormat, capitalized by CSS, or "All time"),
- * then rank, member (the row header), points and top badges, labelled by the wall's heading; a message when empty.
- */
-export function render(wall: KithBadgeWall, rows: Leaderboard['items']) {
-  const p = wall.period ?? 'week';
-  const period = p === 'all' ? wall.t('all') : new Intl.RelativeTimeFormat(wall.resolvedLocale, { numeric: 'auto' }).format(0, p);
-  // prettier-ignore
-  return html`<p class="muted" part="summary">${period}</p>${rows.length ? html`<table part="table" aria-labelledby="title"><thead><tr>${['rank', 'member', 'score', 'badges'].map((k) => html`<th scope="col">${wall.t(k)}</th>`)}</tr></thead><tbody>${rows.map(
-    (r) => html`<tr part="row"><td>${wall.n(r.rank)}</td><th scope="row"><span class="who">${
-      httpUrl(r.member.avatarUrl) ? html`<img part="avatar" src=${r.member.avatarUrl} alt="" loading="lazy" width="28" height="28" />` : nothing
-    }${r.member.name}</span></th><td class="num">${wall.n(r.points)}</td><td><span class="tops">${r.topBadges.map((b) => html`<span role="img" aria-label=${b.icon.alt ?? b.name} style=${tierStyle(b.tier)}>${badgeIcon(b)}</span>`)}</span></td></tr>`,
-  )}</tbody></table>` : html`<p part="message">${wall.t('nobody')}</p>`}`;
+/** The table of a wall in leaderboard mode. Brings its styles and strings. */
+export class Board {
+  #wall: KithBadgeWall;
+
+  constructor(wall: KithBadgeWall) {
+    this.#wall = wall;
+    const root = wall.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
+    Object.assign((wall.constructor as typeof KithBadgeWall).strings.en!, strings);
+  }
+
+  /**
+   * The period under the heading ("this week" from Intl.RelativeTimeFormat, capitalized by CSS, or "All time"),
+   * then rank, member (the row header), points and top badges, labelled by the wall's heading; a message when empty.
+   */
+  render(rows: Leaderboard['items']) {
+    const wall = this.#wall;
+    const p = wall.period ?? 'week';
+    const period = p === 'all' ? wall.t('all') : new Intl.RelativeTimeFormat(wall.resolvedLocale, { numeric: 'auto' }).format(0, p);
+    // prettier-ignore
+    return html`<p class="muted" part="summary">${period}</p>${rows.length ? html`<table part="table" aria-labelledby="title"><thead><tr>${['rank', 'member', 'score', 'badges'].map((k) => html`<th scope="col">${wall.t(k)}</th>`)}</tr></thead><tbody>${rows.map(
+      (r) => html`<tr part="row"><td>${wall.n(r.rank)}</td><th scope="row"><span class="who">${
+        httpUrl(r.member.avatarUrl) ? html`<img part="avatar" src=${r.member.avatarUrl} alt="" loading="lazy" width="28" height="28" />` : nothing
+      }${r.member.name}</span></th><td class="num">${wall.n(r.points)}</td><td><span class="tops">${r.topBadges.map((b) => html`<span role="img" aria-label=${b.icon.alt ?? b.name} style=${tierStyle(b.tier)}>${badgeIcon(b)}</span>`)}</span></td></tr>`,
+    )}</tbody></table>` : html`<p part="message">${wall.t('nobody')}</p>`}`;
+  }
 }
