@@ -30,37 +30,32 @@ export function choiceList(o: ChoiceListOptions) {
     if (!o.multiple) return o.onChange([id]);
     o.onChange(checked ? [...o.selected, id] : o.selected.filter((s) => s !== id), o.other?.text);
   };
-  const item = (id: string, label: string, checked: boolean, i: number, change: (checked: boolean) => void) =>
-    html`<label class="choice ${checked ? 'on' : ''}" part="option${checked ? ' option-selected' : ''}"
-      ><input
+  const item = (label: string, checked: boolean, i: number, change: (checked: boolean) => void) =>
+    html`<label class="choice ${checked ? 'on' : ''}" part="option${checked ? ' option-selected' : ''}"><input
         type=${type}
         name=${o.name}
         .checked=${checked}
         data-roving=${o.multiple ? '' : nothing}
         tabindex=${o.multiple ? (i === first ? 0 : -1) : nothing}
         @change=${(e: Event) => change((e.target as HTMLInputElement).checked)}
-        data-id=${id}
-      /><span>${label}</span></label
-    >`;
+      /><span>${label}</span></label>`;
+  // no whitespace between tags here: text nodes there would be bytes and DOM nodes for nothing
   return html`<fieldset
     class="choices"
     part="choices"
     role=${o.multiple ? nothing : 'radiogroup'}
     aria-invalid=${o.invalid ? 'true' : nothing}
     aria-describedby=${[hint, o.describedBy].filter(Boolean).join(' ') || nothing}
-    @keydown=${o.multiple ? roving : undefined}
-  >
-    <legend class="legend">${o.label}</legend>
-    ${hint ? html`<p class="muted hint" id=${hint}>${o.hint}</p>` : nothing}
-    <div class="opts">
-      ${o.choices.map((c, i) => item(c.id, c.label, o.selected.includes(c.id), i, (on) => toggle(c.id, on)))}
-      ${o.other
-        ? item('', o.other.label, otherOn, o.choices.length, (on) =>
-            o.onChange(o.multiple ? [...o.selected] : [], on ? (o.other!.text ?? '') : undefined),
-          )
-        : nothing}
-    </div>
-    ${o.other && otherOn
+    @keydown=${o.multiple ? roving : undefined}><legend class="legend">${o.label}</legend>${
+    hint ? html`<p class="muted hint" id=${hint}>${o.hint}</p>` : nothing
+  }<div class="opts">${o.choices.map((c, i) => item(c.label, o.selected.includes(c.id), i, (on) => toggle(c.id, on)))}${
+    o.other
+      ? item(o.other.label, otherOn, o.choices.length, (on) =>
+          o.onChange(o.multiple ? [...o.selected] : [], on ? (o.other!.text ?? '') : undefined),
+        )
+      : nothing
+  }</div>${
+    o.other && otherOn
       ? html`<input
           type="text"
           class="other"
@@ -69,8 +64,7 @@ export function choiceList(o: ChoiceListOptions) {
           placeholder=${o.other.specify}
           maxlength=${o.other.maxLength ?? 1000}
           .value=${o.other.text ?? ''}
-          @input=${(e: Event) => o.onChange([...o.selected], (e.target as HTMLInputElement).value)}
-        />`
-      : nothing}
-  </fieldset>`;
+          @input=${(e: Event) => o.onChange([...o.selected], (e.target as HTMLInputElement).value)} />`
+      : nothing
+  }</fieldset>`;
 }

@@ -38,30 +38,25 @@ export function ratingScale(o: RatingScaleOptions) {
   const glyph = (n: number) =>
     kind === 'stars' ? '★' : kind === 'emoji' ? FACES[Math.round(((n - o.from) * 4) / (o.to - o.from))] : o.format(n);
   const on = (n: number) => o.value !== undefined && (kind === 'stars' ? n <= o.value : n === o.value);
+  // no whitespace between tags here: text nodes there would be bytes and DOM nodes for nothing
   return html`<fieldset
     class="scale ${kind}"
     part="scale"
     role="radiogroup"
     aria-invalid=${o.invalid ? 'true' : nothing}
-    aria-describedby=${[hint, ends, o.describedBy].filter(Boolean).join(' ') || nothing}
-  >
-    <legend class="legend">${o.label}</legend>
-    ${hint ? html`<p class="muted hint" id=${hint}>${o.hint}</p>` : nothing}
-    <div class="opts">
-      ${values.map(
-        (n) => html`<label class="opt ${on(n) ? 'on' : ''}" part="option${on(n) ? ' option-selected' : ''}"
-          ><input
-            class="sr-only"
-            type="radio"
-            name=${o.name}
-            .value=${String(n)}
-            .checked=${o.value === n}
-            aria-label=${o.itemLabel(n)}
-            @change=${() => o.onChange(n)}
-          /><span aria-hidden="true">${glyph(n)}</span></label
-        >`,
-      )}
-    </div>
-    ${ends ? html`<div class="ends muted" id=${ends}><span>${o.low}</span><span>${o.high}</span></div>` : nothing}
-  </fieldset>`;
+    aria-describedby=${[hint, ends, o.describedBy].filter(Boolean).join(' ') || nothing}><legend class="legend">${o.label}</legend>${
+    hint ? html`<p class="muted hint" id=${hint}>${o.hint}</p>` : nothing
+  }<div class="opts">${values.map(
+    (n) => html`<label class="opt ${on(n) ? 'on' : ''}" part="option${on(n) ? ' option-selected' : ''}"><input
+        class="sr-only"
+        type="radio"
+        name=${o.name}
+        .value=${String(n)}
+        .checked=${o.value === n}
+        aria-label=${o.itemLabel(n)}
+        @change=${() => o.onChange(n)}
+      /><span aria-hidden="true">${glyph(n)}</span></label>`,
+  )}</div>${
+    ends ? html`<div class="ends muted" id=${ends}><span>${o.low}</span><span>${o.high}</span></div>` : nothing
+  }</fieldset>`;
 }

@@ -27,10 +27,10 @@ export function textField(o: TextFieldOptions) {
     describedBy: [hint, o.describedBy, count].filter(Boolean).join(' ') || nothing,
     invalid: o.invalid ? 'true' : nothing,
   };
-  return html`<div class="field">
-    <label class="legend" for=${o.id}>${o.label}</label>
-    ${hint ? html`<p class="muted hint" id=${hint}>${o.hint}</p>` : nothing}
-    ${o.multiline
+  // no whitespace between tags here: text nodes there would be bytes and DOM nodes for nothing
+  return html`<div class="field"><label class="legend" for=${o.id}>${o.label}</label>${
+    hint ? html`<p class="muted hint" id=${hint}>${o.hint}</p>` : nothing
+  }${o.multiline
       ? html`<textarea
           id=${o.id}
           part="input"
@@ -40,8 +40,7 @@ export function textField(o: TextFieldOptions) {
           aria-invalid=${common.invalid}
           aria-describedby=${common.describedBy}
           .value=${o.value}
-          @input=${input}
-        ></textarea>`
+          @input=${input}></textarea>`
       : html`<input
           type="text"
           id=${o.id}
@@ -52,8 +51,7 @@ export function textField(o: TextFieldOptions) {
           aria-invalid=${common.invalid}
           aria-describedby=${common.describedBy}
           .value=${o.value}
-          @input=${input}
-        />`}
-    ${count ? html`<span class="muted count" id=${count}>${o.counter!(o.maxLength! - o.value.length)}</span>` : nothing}
-  </div>`;
+          @input=${input} />`}${
+    count ? html`<span class="muted count" id=${count}>${o.counter!(o.maxLength! - o.value.length)}</span>` : nothing
+  }</div>`;
 }
