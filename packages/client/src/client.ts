@@ -44,14 +44,16 @@ export interface ClientEvents {
 
 export type Widget = EngagementEvent['widget'];
 
-/** The backend call that delivers each kind of write (all but feedback and events take a target first). */
-const senders = {
-  response: 'upsertResponse',
-  feedback: 'submitFeedback',
-  vote: 'voteTopic',
-  report: 'reportTopic',
-  event: 'sendEvents',
-} as const;
+type Sender = (b: Backend, target: string, body: never, ctx: CallContext) => Promise<unknown>;
+
+/** The backend call that delivers each kind of write. */
+const senders: Record<OutboxKind, Sender> = {
+  response: (b, target, body, ctx) => b.upsertResponse(target, body, ctx),
+  feedback: (b, _, body, ctx) => b.submitFeedback(body, ctx),
+  vote: (b, target, body, ctx) => b.voteTopic(target, body, ctx),
+  report: (b, target, body, ctx) => b.reportTopic(target, body, ctx),
+  event: (b, _, body, ctx) => b.sendEvents(body, ctx),
+};
 
 /** The headless SDK: reads validated, writes through the persisted outbox, identity attached. */
 export class KithClient {
@@ -72,11 +74,7 @@ export class KithClient {
     this.outbox = new Outbox({
       store: memoryStore(),
       scope: options.site ?? options.endpoint ?? 'default',
-      send: (kind, target, body, keepalive) => {
-        const ctx = this.context(undefined, keepalive);
-        const call = this.backend[senders[kind]] as (...args: unknown[]) => Promise<unknown>;
-        return kind === 'feedback' || kind === 'event' ? call.call(this.backend, body, ctx) : call.call(this.backend, target, body, ctx);
-      },
+      send: (kind, target, body, keepalive) => senders[kind](this.backend, target!, body as never, this.context(undefined, keepalive)),
       ...options.outbox,
     });
     this.#stop.signal.addEventListener('abort', this.outbox.changes.on('change', (c) => this.events.emit('delivery', c)));
