@@ -175,14 +175,13 @@ export class KithBadgeWall extends KithElement {
     this.#signin = signin;
     this.#view = view;
     if (view?.member) {
-      const earned = view.items!.filter((c) => c.earnedAt);
       const scope = `${this.site ?? getConfig().site ?? this.endpoint ?? ''}:${view.member.id}`;
-      const got = markSeen(scope, earned.map((c) => c.badge.id)).filter((b) => !this.#fresh.has(b));
+      const got = markSeen(scope, view.items!.filter((c) => c.earnedAt)).filter((c) => !this.#fresh.has(c.badge.id));
       if (got.length) {
-        for (const b of got) this.#fresh.add(b);
-        const names = earned.filter((c) => got.includes(c.badge.id)).map((c) => c.badge.name);
-        this.#said = this.t('got', { name: names.join(', ') });
-        this.emit('kith-badge-earned', { memberId: view.member.id, badgeIds: got });
+        const ids = got.map((c) => c.badge.id);
+        for (const id of ids) this.#fresh.add(id);
+        this.#said = this.t('got', { name: got.map((c) => c.badge.name).join(', ') });
+        this.emit('kith-badge-earned', { memberId: view.member.id, badgeIds: ids });
       }
     }
     this.requestUpdate();
@@ -250,7 +249,7 @@ export class KithBadgeWall extends KithElement {
     return html`<section class="wall" aria-labelledby="title" aria-busy=${busy}><h2 id="title" part="title">${title}</h2>${
       v?.member ? html`<p class="muted" part="summary">${this.t('count', { n: v.items!.filter((c) => c.earnedAt).length, total: v.items!.length })} · ${this.t('points', { n: v.member.points })}</p>` : nothing}${
       this.#signin ? html`<p part="message">${this.t(this.#signin)}</p>`
-      : !v ? html`<ul class="grid" aria-hidden="true">${[0, 1, 2, 3].map(() => html`<li class="cell skeleton"></li>`)}</ul>`
+      : !v ? html`<ul class="grid" aria-hidden="true"><li class="cell skeleton"></li><li class="cell skeleton"></li><li class="cell skeleton"></li><li class="cell skeleton"></li></ul>`
       : v.rows ? this.#board!.render(v.rows)
       : this.#renderGrid()
     }<p class="sr-only" role="status">${busy ? this.t('loading') : this.#said}</p></section><dialog part="detail" aria-labelledby="detail-name" @keydown=${d} @cancel=${d} @click=${d}>${
