@@ -23,14 +23,14 @@ export function pickLocale(candidates: (string | null | undefined)[]): string {
   return 'en';
 }
 
-/** The best of `available` for `locale`: exact, then same language (`es-MX` -> `es`, `zh-TW` -> `zh-CN`), else `en`. */
-export function matchLocale(locale: string, available: readonly string[]): string {
+/** The best of `available` for `locale`: exact, then same language (`es-MX` -> `es`, `zh-TW` -> `zh-CN`), else `otherwise`. */
+export function matchLocale(locale: string, available: readonly string[], otherwise = 'en'): string {
   const lower = locale.toLowerCase();
   const lang = lower.split('-')[0];
   return (
     available.find((a) => a.toLowerCase() === lower) ??
     available.find((a) => a.toLowerCase().split('-')[0] === lang) ??
-    'en'
+    otherwise
   );
 }
 
@@ -39,8 +39,7 @@ export function localize(text: LocalizedText | undefined, locale: string, fallba
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
   const keys = Object.keys(text);
-  const key = keys.includes(locale) ? locale : matchLocale(locale, keys);
-  return text[key] ?? text[fallback] ?? text[keys[0]!] ?? '';
+  return text[matchLocale(locale, keys, fallback)] ?? text[keys[0]!] ?? '';
 }
 
 // Intl objects are costly to build (tens of µs): one of each per locale, reused.

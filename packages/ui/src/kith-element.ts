@@ -127,7 +127,7 @@ export class KithElement extends LitElement {
       if ((d as AttrDeclaration).parse && name === (typeof d.attribute === 'string' ? d.attribute : String(key).toLowerCase())) spec = d as AttrDeclaration;
     }
     if (!spec) return;
-    const bad = value !== null && value !== '' && spec.parse(value) === undefined;
+    const bad = !!value && spec.parse(value) === undefined; // absent or empty: the default applies
     if (bad && this.#invalid.get(name) !== value) {
       console.error(`<${this.localName}> ${name}="${value}" is not valid: use ${spec.allowed}.`);
     }
@@ -207,7 +207,8 @@ export class KithElement extends LitElement {
   /** Show the error state for `e` (a KithError, or anything else as an unexpected response). */
   protected fail(e: unknown): void {
     const err = toKithError(e, 'invalid-response');
-    if (err.kind === 'invalid-response' || err.kind === 'invalid-config') {
+    if (err.kind.startsWith('invalid-')) {
+      // invalid-response or invalid-config: the page's developer can fix these
       console.error(`<${this.localName}> ${err.message}${err.path ? ` (at ${err.path})` : ''}`);
     }
     this.failure = err;

@@ -112,15 +112,19 @@ export const baseStyles = css`
   .msg {
     color: var(--_error);
   }
-  .btn {
+  .btn,
+  [type='text'],
+  textarea {
     font: inherit;
     min-height: 2.5rem;
-    min-width: 2.5rem;
-    padding: 0.375rem 1rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);
     color: var(--_fg);
+  }
+  .btn {
+    min-width: 2.5rem;
+    padding: 0.375rem 1rem;
     cursor: pointer;
   }
   .btn.primary {
@@ -149,16 +153,11 @@ export const baseStyles = css`
     display: grid;
     gap: 0.25rem;
   }
-  input[type='text'],
+  /* [type=text], not input[type=text]: [aria-invalid=true] below must win over the border */
+  [type='text'],
   textarea {
-    font: inherit;
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     padding: 0.5rem 0.75rem;
     width: 100%;
-    min-height: 2.5rem;
   }
   textarea {
     min-height: 6rem;

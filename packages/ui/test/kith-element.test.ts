@@ -13,11 +13,12 @@ declare global {
 
 class Probe extends KithElement {
   static override styles = [baseStyles, controlStyles];
-  static override properties = { mode: oneOf('a', 'b'), value: { state: true }, picks: { state: true } };
+  static override properties = { mode: oneOf('a', 'b'), value: { state: true }, picks: { state: true }, noteInvalid: { state: true } };
   static override strings = { en: { hello: 'Hello {name}' }, es: { hello: 'Hola {name}' } };
   declare mode?: 'a' | 'b';
   declare value?: number;
   declare picks: string[];
+  declare noteInvalid?: boolean;
   loads = 0;
   constructor() {
     super();
@@ -51,7 +52,8 @@ class Probe extends KithElement {
         ],
         selected: this.picks,
         onChange: (s) => (this.picks = s),
-      })}`;
+      })}
+      ${textField({ id: 'note', label: 'Note', value: '', invalid: this.noteInvalid, onInput: () => {} })}`;
   }
 }
 customElements.define('kith-probe', Probe);
@@ -201,6 +203,8 @@ describe('KithElement', () => {
     expect(matchLocale('zh-TW', ['en', 'zh-CN'])).to.equal('zh-CN');
     expect(localize({ en: 'Hi', 'es-ES': 'Hola' }, 'es-MX')).to.equal('Hola');
     expect(localize({ fr: 'Salut', de: 'Hallo' }, 'ru', 'de')).to.equal('Hallo');
+    expect(localize({ en: 'Hello', de: 'Hallo' }, 'ru', 'de')).to.equal('Hallo'); // the default locale before any other
+    expect(localize({ fr: 'Salut' }, 'ru', 'de')).to.equal('Salut');
   });
 
   it('applies theme and accent', async () => {
@@ -286,6 +290,15 @@ describe('shared controls', () => {
     render(progressBar(9, 4, 'Done'), host);
     expect(host.querySelector<HTMLElement>('.fill')!.style.transform).to.equal('scaleX(1)');
     host.remove();
+  });
+
+  it('text field: an invalid one has the error border', async () => {
+    const el = await mount();
+    const input = shadow(el).querySelector<HTMLInputElement>('#note')!;
+    expect(getComputedStyle(input).borderTopColor).to.equal('rgb(113, 113, 122)');
+    el.noteInvalid = true;
+    await el.updateComplete;
+    expect(getComputedStyle(input).borderTopColor).to.equal('rgb(185, 28, 28)');
   });
 
   it('has no axe violations, light, dark and rtl', async () => {

@@ -7,7 +7,7 @@ export function deepActiveElement(): HTMLElement | null {
   return el;
 }
 
-const FOCUSABLE = 'input:not([disabled]),textarea:not([disabled]),select:not([disabled]),button:not([disabled]),a[href],[tabindex="0"]';
+const FOCUSABLE = ':is(input,textarea,select,button):enabled,a[href],[tabindex="0"]';
 
 /**
  * Drives a `<dialog>` the host renders: `show(true)` opens it modal (page inert, focus inside),
