@@ -257,9 +257,24 @@ describe('shared controls', () => {
     expect(shadow(el).activeElement === boxes()[2]).to.equal(true);
     boxes()[2]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
     expect(shadow(el).activeElement === boxes()[0]).to.equal(true);
+    boxes()[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, composed: true }));
+    expect(shadow(el).activeElement === boxes()[2]).to.equal(true);
+    boxes()[2]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true, composed: true }));
+    expect(shadow(el).activeElement === boxes()[0]).to.equal(true);
+    expect(boxes().map((b) => b.tabIndex)).to.deep.equal([0, -1, -1]);
     boxes()[2]!.click();
     await el.updateComplete;
     expect(el.picks).to.deep.equal(['z']);
+  });
+
+  it('choice list: left and right are mirrored in right-to-left', async () => {
+    const el = await mount({ locale: 'ar' });
+    const boxes = [...shadow(el).querySelectorAll<HTMLInputElement>('.choices input')];
+    boxes[0]!.focus();
+    boxes[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true }));
+    expect(shadow(el).activeElement === boxes[1]).to.equal(true);
+    boxes[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    expect(shadow(el).activeElement === boxes[0]).to.equal(true);
   });
 
   it('text field counts characters left and links its message', async () => {
