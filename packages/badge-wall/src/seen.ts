@@ -1,9 +1,8 @@
-import type { Card } from './render.ts';
-
 /**
  * Which earned badges the visitor has already seen, remembered per site and member in localStorage,
  * so a badge earned since the last view can be highlighted as new.
  */
+import type { Card } from './render.ts';
 
 /**
  * Record that the `earned` badges are what the visitor sees now; return those that were not seen at
