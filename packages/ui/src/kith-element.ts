@@ -349,8 +349,8 @@ export class KithElement extends LitElement {
   protected override update(changed: PropertyValues): void {
     super.update(changed);
     // The accent goes on the wrapper through the CSSOM, which a strict Content-Security-Policy allows
-    // (a style attribute it would block); here rather than through cssProps, so a widget that shows
-    // no progress bar does not carry the directive.
+    // (a style attribute it would block); here rather than through cssProps, so only widgets that
+    // use cssProps themselves carry the directive.
     const style = this.renderRoot.querySelector<HTMLElement>('.kith')!.style;
     const accent = this.accent ?? getConfig().accent;
     if (accent) style.setProperty('--kith-accent', accent);
