@@ -37,6 +37,7 @@ export const baseStyles = css`
        selector can reach, resets them all again and takes back only the font family and size (set
        on :host from the --kith-* tokens or the page, on purpose). */
     all: initial;
+    box-sizing: border-box;
     display: block;
     font-family: inherit;
     font-size: inherit;
