@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { KithError, getClient, toKithError, getConfig, onConfigChange, type Backend, type KithClient } from '@kith/client';
 import { cssColor, localeAttr, oneOf, urlAttr, type AttrDeclaration } from './attributes.ts';
-import { direction as dirOf, format, localize, matchLocale, pickLocale, type Strings } from './i18n.ts';
+import { direction as dirOf, format, formatNumber, localize, matchLocale, pickLocale, type Strings } from './i18n.ts';
 import { uiLocales, uiStrings, type StringsLoader } from './strings.ts';
 import { baseStyles } from './theme.ts';
 import type { LocalizedText } from '@kith/client';
@@ -294,8 +294,8 @@ export class KithElement extends LitElement {
   }
 
   /** A number formatted for the visitor's language. */
-  n(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.resolvedLocale, options).format(value);
+  n(value: number): string {
+    return formatNumber(value, this.resolvedLocale);
   }
 
   /** Dispatch a bubbling, composed, cancelable `kith-*` event; false when a listener called preventDefault(). */

@@ -207,6 +207,15 @@ describe('KithElement', () => {
     expect(localize({ fr: 'Salut' }, 'ru', 'de')).to.equal('Salut');
   });
 
+  it('writes numbers as Intl.NumberFormat does, in every language, with or without its fast path', () => {
+    const locales = ['en', 'en-US', 'es-MX', 'ru', 'ro', 'id', 'zh-CN', 'ar', 'ar-EG', 'fa', 'hi', 'bn', 'mr', 'th-TH-u-nu-thai', 'en-u-nu-arab', 'de', 'fr'];
+    const values = [0, 1, 7, 10, 42, 99, 100, 999, 1000, 12345, 2.5, -3];
+    for (const locale of locales) {
+      for (const v of values) expect(format('{n}', locale, { n: v }), `${locale} ${v}`).to.equal(new Intl.NumberFormat(locale).format(v));
+    }
+    expect(format('{n}', 'en-u-nu-arab', { n: 5 })).to.equal('٥'); // English, Arabic digits: not the fast path's "5"
+  });
+
   it('applies theme and accent', async () => {
     const el = await mount({ theme: 'dark', accent: 'rebeccapurple' });
     const base = shadow(el).querySelector<HTMLElement>('[part=base]')!;
