@@ -26,9 +26,7 @@ export class BadgeDetail {
 
   constructor(wall: KithBadgeWall) {
     this.#wall = wall;
-    const root = wall.renderRoot as ShadowRoot;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
-    Object.assign((wall.constructor as typeof KithBadgeWall).strings.en!, strings);
+    wall.adopt(styles, strings);
     this.#dialog = new DialogController(wall, () => wall.renderRoot.querySelector('dialog'), () => wall.close());
   }
 

@@ -30,9 +30,7 @@ export class Board {
 
   constructor(wall: KithBadgeWall) {
     this.#wall = wall;
-    const root = wall.renderRoot as ShadowRoot;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
-    Object.assign((wall.constructor as typeof KithBadgeWall).strings.en!, strings);
+    wall.adopt(styles, strings);
   }
 
   /**

@@ -298,8 +298,7 @@ export class KithHotTopics extends KithElement {
   /** The report dialog arrives on first use (its own chunk). */
   async #openReport(topic: Topic) {
     if (!this.#client) return;
-    const { TopicReport, reportStrings } = await import('./report.ts');
-    Object.assign(hotTopicsStrings.en!, reportStrings);
+    const { TopicReport } = await import('./report.ts');
     this.#report ??= new TopicReport(this, this.#client, (notice) => ((this.#notice = notice), this.requestUpdate()));
     this.#report.open(topic);
   }

@@ -4,7 +4,7 @@ import { newId, report, type KithClient, type ReportReason, type Topic } from '@
 import { DialogController, choiceList, textField, type KithElement } from '@kith/ui';
 
 // The feed adds these English strings to its table when it loads this chunk.
-export { reportStrings } from './report-strings.ts';
+import { reportStrings } from './report-strings.ts';
 
 /** The dialog's styles, added to the feed's shadow root when this chunk loads. */
 const reportStyles = css`
@@ -59,8 +59,7 @@ export class TopicReport {
     this.#client = client;
     this.#done = done;
     this.#dialog = new DialogController(host, () => host.renderRoot.querySelector('dialog'), () => this.close());
-    const root = host.renderRoot as ShadowRoot;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, reportStyles.styleSheet!];
+    host.adopt(reportStyles, reportStrings);
   }
 
   open(topic: Topic): void {

@@ -1,7 +1,7 @@
-import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type CSSResult, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { KithError, getClient, toKithError, getConfig, onConfigChange, type Backend, type KithClient } from '@kith/client';
 import { cssColor, localeAttr, oneOf, urlAttr, type AttrDeclaration } from './attributes.ts';
-import { direction as dirOf, format, formatNumber, localize, matchLocale, pickLocale, type Strings } from './i18n.ts';
+import { direction as dirOf, format, formatNumber, localize, matchLocale, pickLocale, type Message, type Strings } from './i18n.ts';
 import { uiLocales, uiStrings, type StringsLoader } from './strings.ts';
 import { baseStyles } from './theme.ts';
 import type { LocalizedText } from '@kith/client';
@@ -296,6 +296,18 @@ export class KithElement extends LitElement {
   /** A number formatted for the visitor's language. */
   n(value: number): string {
     return formatNumber(value, this.resolvedLocale);
+  }
+
+  /**
+   * For a part of the widget loaded on demand (a dialog, a mode): add its styles to this element's
+   * shadow root (once) and its English strings to the widget's table (other locales ship them in
+   * their locale files).
+   */
+  adopt(styles: CSSResult, strings?: Record<string, Message>): void {
+    const root = this.renderRoot as ShadowRoot;
+    const sheet = styles.styleSheet!;
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    Object.assign((this.constructor as typeof KithElement).strings.en!, strings);
   }
 
   /** Dispatch a bubbling, composed, cancelable `kith-*` event; false when a listener called preventDefault(). */
