@@ -8,7 +8,7 @@ import type { EngagementEvent, EventType } from './protocol/events.ts';
 import { restBackend } from './rest-backend.ts';
 import { memoryStore, openStore, type KeyValueStore } from './storage.ts';
 import type { TransportOptions } from './transport.ts';
-import { parseOrUndefined } from './parse.ts';
+import { parseOrThrow, parseOrUndefined } from './parse.ts';
 import type { Check } from './check.ts';
 
 export interface ClientOptions extends TransportOptions {
@@ -61,7 +61,6 @@ export class KithClient {
   readonly identity: Identity;
   readonly events = new Emitter<ClientEvents>();
   readonly outbox: Outbox;
-  readonly ready: Promise<void>;
   #options: ClientOptions;
   /** Aborted by close(): removes the page listeners and the delivery forwarding. */
   #stop = new AbortController();
@@ -78,7 +77,30 @@ export class KithClient {
       ...options.outbox,
     });
     this.#stop.signal.addEventListener('abort', this.outbox.changes.on('change', (c) => this.events.emit('delivery', c)));
-    this.ready = this.#start();
+    // unless a read started in this task (or the client closed), open the store now
+    setTimeout(() => this.#reads || this.#stop.signal.aborted || this.ready);
+  }
+
+  #ready?: Promise<void>;
+  #reads = 0;
+  /**
+   * Resolves once the outbox has its durable store and is delivering what an earlier page left.
+   * Opening IndexedDB delays the page's first requests (the survey's definition arrived about 40 ms
+   * later, measured), so it starts when no read is in flight: after the first reads, at the first
+   * write, or at once when nothing is read.
+   */
+  get ready(): Promise<void> {
+    return (this.#ready ??= this.#start());
+  }
+
+  /** A validated read: `call` gets the backend and the call's context; the answer is checked (invalid-response names the field). */
+  async read<T>(check: Check<T>, what: string, call: (backend: Backend, ctx: CallContext) => Promise<unknown>, signal?: AbortSignal): Promise<T> {
+    this.#reads++;
+    try {
+      return parseOrThrow(check, await call(this.backend, this.context(signal)), what);
+    } finally {
+      if (!--this.#reads) void this.ready;
+    }
   }
 
   async #start() {

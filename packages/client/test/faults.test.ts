@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { getSurvey, saveResponse, sendFeedback, KithError, newId } from '../src/index.ts';
-import { API, arrivals, client, fault, goOffline, serve, until } from './harness.ts';
+import { http } from 'msw';
+import { API, arrivals, client, fault, goOffline, serve, until, worker } from './harness.ts';
 
 const feedback = (message = 'Love it') => ({ id: newId(), message });
 const response = (responseId = newId(), seq = 0, finished = false) => ({
@@ -142,6 +143,42 @@ describe('client under network faults', () => {
     expect(arrivals(backend, 'upsertResponse')).to.deep.equal({ [r.responseId]: 1 });
     expect(backend.state.responses.get(r.responseId)?.finished).to.equal(true);
     second.close();
+  });
+
+  it('the next page opens its store after its first read, then delivers what the first left', async () => {
+    const backend = await serve();
+    const storeName = `after-read-${newId()}`;
+    const back = goOffline();
+    const first = client({ storeName });
+    const item = feedback('left');
+    await sendFeedback(first, item);
+    first.close();
+    back();
+    // the next page's first read is slow: opening IndexedDB meanwhile would slow it down further
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    worker.use(http.get(`${API}/v1/surveys/nps`, async () => (await gate, undefined)));
+    const opened: string[] = [];
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+      opened.push(name);
+      return open.call(this, name, version);
+    };
+    try {
+      const second = client({ storeName });
+      const read = getSurvey(second, 'nps');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(opened, 'no store opened while the read is in flight').to.deep.equal([]);
+      expect(backend.state.feedback.size).to.equal(0);
+      release();
+      expect((await read).id).to.equal('nps');
+      await until(() => backend.state.feedback.size === 1, 4000, 'delivery after the read');
+      expect(opened).to.deep.equal([storeName]);
+      expect(arrivals(backend, 'submitFeedback')[item.id]).to.equal(1);
+      second.close();
+    } finally {
+      IDBFactory.prototype.open = open;
+    }
   });
 
   it('two tabs over the same storage never send the same item twice', async () => {

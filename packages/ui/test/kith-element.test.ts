@@ -169,6 +169,7 @@ describe('KithElement', () => {
     wrap.lang = 'es-MX';
     document.body.append(wrap);
     const el = document.createElement('kith-probe') as Probe;
+    el.id = 'ok'; // a survey the backend has: no error state
     el.backend = memoryBackend(seed);
     wrap.append(el);
     await el.updateComplete;

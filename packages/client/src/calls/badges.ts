@@ -1,16 +1,14 @@
 import type { KithClient } from '../client.ts';
-import { parseOrThrow } from '../parse.ts';
 import { BadgeCatalog, Leaderboard, MemberBadges } from '../protocol/checks/badges.ts';
 import type { LeaderboardQuery } from '../protocol/badges.ts';
 
 /** `GET /v1/badges`. */
-export const getBadges = async (client: KithClient, signal?: AbortSignal) =>
-  parseOrThrow(BadgeCatalog, await client.backend.getBadges(client.context(signal)), 'badges');
+export const getBadges = (client: KithClient, signal?: AbortSignal) => client.read(BadgeCatalog, 'badges', (b, c) => b.getBadges(c), signal);
 
 /** `GET /v1/members/{id|me}/badges`. */
-export const getMemberBadges = async (client: KithClient, memberId: string, signal?: AbortSignal) =>
-  parseOrThrow(MemberBadges, await client.backend.getMemberBadges(memberId, client.context(signal)), 'member badges');
+export const getMemberBadges = (client: KithClient, memberId: string, signal?: AbortSignal) =>
+  client.read(MemberBadges, 'member badges', (b, c) => b.getMemberBadges(memberId, c), signal);
 
 /** `GET /v1/leaderboard`. */
-export const getLeaderboard = async (client: KithClient, query: LeaderboardQuery, signal?: AbortSignal) =>
-  parseOrThrow(Leaderboard, await client.backend.getLeaderboard(query, client.context(signal)), 'leaderboard');
+export const getLeaderboard = (client: KithClient, query: LeaderboardQuery, signal?: AbortSignal) =>
+  client.read(Leaderboard, 'leaderboard', (b, c) => b.getLeaderboard(query, c), signal);

@@ -1,11 +1,9 @@
 import type { KithClient, Delivery } from '../client.ts';
-import { parseOrThrow } from '../parse.ts';
 import { ResponseAck, Survey } from '../protocol/checks/survey.ts';
 import type { ResponseAck as ResponseAckT, ResponseUpsert } from '../protocol/survey.ts';
 
 /** `GET /v1/surveys/{id}`. */
-export const getSurvey = async (client: KithClient, id: string, signal?: AbortSignal) =>
-  parseOrThrow(Survey, await client.backend.getSurvey(id, client.context(signal)), 'survey');
+export const getSurvey = (client: KithClient, id: string, signal?: AbortSignal) => client.read(Survey, 'survey', (b, c) => b.getSurvey(id, c), signal);
 
 /** Upsert a survey response through the outbox; a later call with the same `responseId` replaces a queued one. */
 export const saveResponse = (client: KithClient, surveyId: string, body: ResponseUpsert): Promise<Delivery<ResponseAckT>> =>

@@ -1,11 +1,10 @@
 import type { KithClient, Delivery } from '../client.ts';
-import { parseOrThrow, parseOrUndefined } from '../parse.ts';
+import { parseOrUndefined } from '../parse.ts';
 import { ReportAck, TopicPage, TopicStreamEvent, VoteAck } from '../protocol/checks/topics.ts';
 import type { ReportSubmit, TopicQuery, TopicStreamEvent as StreamEvent, VoteAck as VoteAckT, ReportAck as ReportAckT, VoteSubmit } from '../protocol/topics.ts';
 
 /** `GET /v1/topics`. */
-export const listTopics = async (client: KithClient, query: TopicQuery, signal?: AbortSignal) =>
-  parseOrThrow(TopicPage, await client.backend.listTopics(query, client.context(signal)), 'topics');
+export const listTopics = (client: KithClient, query: TopicQuery, signal?: AbortSignal) => client.read(TopicPage, 'topics', (b, c) => b.listTopics(query, c), signal);
 
 /** Live topic events until `signal` aborts; rejects when the stream fails. Invalid events are dropped. */
 export function streamTopics(client: KithClient, query: TopicQuery, onEvent: (e: StreamEvent) => void, signal?: AbortSignal) {
