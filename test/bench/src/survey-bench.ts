@@ -13,6 +13,8 @@ export interface Subject {
   kind: ReadyKind;
   /** Markup placed in the page's slot (Kith's element); peers render from their script. */
   slot?: (origin: string) => string;
+  /** CSS the page has in its <head>, as the subject's docs tell a brand to add. */
+  css?: string;
   /** Why the subject cannot run now, if it cannot. */
   missing?: () => string | undefined;
   /** Not a competitor: a reference row (the empty template), left out of the ratios. */

@@ -6,6 +6,8 @@ const para =
 export interface PageParts {
   /** Markup inside the slot (Kith's element), empty for peers that render with JavaScript. */
   slot?: string;
+  /** The subject's own CSS rules, inline in the head (what its docs tell a brand to add). */
+  css?: string;
   /** Module scripts and stylesheets of the subject's build. */
   scripts: string[];
   styles?: string[];
@@ -23,7 +25,7 @@ export function template(parts: PageParts): string {
   body { margin: 0; font: 16px/1.5 system-ui, sans-serif; color: #1f2328; background: #fff; }
   header { padding: 0.75rem 1rem; border-bottom: 1px solid #d0d7de; font-weight: 600; }
   main { max-width: 42rem; margin: 0 auto; padding: 1rem; }
-  #slot { margin: 1.5rem 0; }
+  #slot { margin: 1.5rem 0; }${parts.css ? `\n  ${parts.css}` : ''}
 </style>
 ${(parts.styles ?? []).map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
 </head>
