@@ -1,4 +1,7 @@
 import { defineConfig } from 'vite';
 import { libraryConfig } from '../../scripts/vite-shared.mjs';
 
-export default defineConfig(libraryConfig({ index: 'src/index.ts', protocol: 'src/protocol/index.ts', memory: 'src/memory-backend.ts', msw: 'src/msw.ts' }));
+// One entry per `exports` subpath (package.json publishConfig maps each to dist/<name>.js).
+export default defineConfig(
+  libraryConfig({ index: 'src/index.ts', protocol: 'src/protocol/index.ts', checks: 'src/protocol/checks/index.ts', memory: 'src/memory-backend.ts', msw: 'src/msw.ts' }),
+);
