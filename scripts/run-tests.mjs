@@ -160,7 +160,7 @@ const stageImpl = {
       '--import',
       'tsx',
       '--test',
-      '--test-timeout=60000',
+      '--test-timeout=180000',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       `--test-reporter=${join(root, 'test/reporters/node-counts.mjs')}`,

@@ -121,7 +121,7 @@ export class KithFeedback extends KithElement {
   #pending?: FeedbackBody;
   #open = false;
   #off?: () => void;
-  #dialog = new DialogController(this, () => this.renderRoot.querySelector('dialog'), () => this.close());
+  #dialog: DialogController = new DialogController(this, () => this.renderRoot.querySelector('dialog'), () => this.close());
 
   /** idle, writing, sending, sent, queued, rate-limited or rejected. */
   get state(): FeedbackState {
