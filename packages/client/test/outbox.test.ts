@@ -139,3 +139,14 @@ describe('errors from another copy of the SDK', () => {
     c.close();
   });
 });
+
+describe('live topics', () => {
+  it('a backend without a stream rejects with a network KithError, which a widget can tell apart', async () => {
+    const { createClient, streamTopics } = await import('../src/index.ts');
+    const c = createClient({ backend: { listTopics: async () => ({ items: [] }) } as never, store: 'memory' });
+    const e = await streamTopics(c, {}, () => {}).catch((x: unknown) => x);
+    expect(e).to.be.instanceOf(KithError);
+    expect((e as KithError).kind).to.equal('network');
+    c.close();
+  });
+});

@@ -1,4 +1,5 @@
 import type { KithClient, Delivery } from '../client.ts';
+import { KithError } from '../errors.ts';
 import { parseOrUndefined } from '../parse.ts';
 import { ReportAck, TopicPage, TopicStreamEvent, VoteAck } from '../protocol/checks/topics.ts';
 import type { ReportSubmit, TopicQuery, TopicStreamEvent as StreamEvent, VoteAck as VoteAckT, ReportAck as ReportAckT, VoteSubmit } from '../protocol/topics.ts';
@@ -6,10 +7,10 @@ import type { ReportSubmit, TopicQuery, TopicStreamEvent as StreamEvent, VoteAck
 /** `GET /v1/topics`. */
 export const listTopics = (client: KithClient, query: TopicQuery, signal?: AbortSignal) => client.read(TopicPage, 'topics', (b, c) => b.listTopics(query, c), signal);
 
-/** Live topic events until `signal` aborts; rejects when the stream fails. Invalid events are dropped. */
+/** Live topic events until `signal` aborts; rejects when the stream fails. Invalid events are dropped; a backend with no stream rejects with a network KithError. */
 export function streamTopics(client: KithClient, query: TopicQuery, onEvent: (e: StreamEvent) => void, signal?: AbortSignal) {
   const stream = client.backend.streamTopics;
-  if (!stream) return Promise.reject(new Error('no live stream'));
+  if (!stream) return Promise.reject(new KithError('network', 'This backend has no live stream'));
   return stream.call(
     client.backend,
     query,
