@@ -77,17 +77,17 @@ export class KithClient {
       ...options.outbox,
     });
     this.#stop.signal.addEventListener('abort', this.outbox.changes.on('change', (c) => this.events.emit('delivery', c)));
-    // unless a read started in this task (or the client closed), open the store now
-    setTimeout(() => this.#reads || this.#stop.signal.aborted || this.ready);
+    // unless a read started in this task, open the store now
+    setTimeout(() => this.#reading || this.ready);
   }
 
   #ready?: Promise<void>;
-  #reads = 0;
+  #reading?: boolean;
   /**
    * Resolves once the outbox has its durable store and is delivering what an earlier page left.
    * Opening IndexedDB delays the page's first requests (the survey's definition arrived about 40 ms
-   * later, measured), so it starts when no read is in flight: after the first reads, at the first
-   * write, or at once when nothing is read.
+   * later, measured), so it starts when the first read has settled, at the first write, or at once
+   * when nothing is read.
    */
   get ready(): Promise<void> {
     return (this.#ready ??= this.#start());
@@ -95,18 +95,19 @@ export class KithClient {
 
   /** A validated read: `call` gets the backend and the call's context; the answer is checked (invalid-response names the field). */
   async read<T>(check: Check<T>, what: string, call: (backend: Backend, ctx: CallContext) => Promise<unknown>, signal?: AbortSignal): Promise<T> {
-    this.#reads++;
+    this.#reading = true;
     try {
       return parseOrThrow(check, await call(this.backend, this.context(signal)), what);
     } finally {
-      if (!--this.#reads) void this.ready;
+      void this.ready;
     }
   }
 
   async #start() {
+    const { signal } = this.#stop;
+    if (signal.aborted) return; // closed: nothing to open or deliver
     if (this.identity.allowed) await this.#moveQueue();
     if (typeof window !== 'undefined') {
-      const { signal } = this.#stop;
       window.addEventListener('online', () => void this.outbox.flush(true), { signal });
       window.addEventListener('pagehide', () => this.outbox.flushKeepalive(), { signal });
     }
