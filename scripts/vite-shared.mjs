@@ -145,8 +145,8 @@ export function chunkGroups() {
   const sep = '[\\\\/]';
   const lit = `node_modules${sep}(lit|@lit${sep}reactive-element|lit-html|lit-element)${sep}(?!.*directive)`;
   const controls = `controls${sep}(dialog|choice-list|rating-scale|text-field|roving)`;
-  // left out of core: what only some widgets load (css-props: the badge wall's tier colours)
-  const own = `locales${sep}|${controls}|calls${sep}|protocol${sep}checks${sep}(?!common)|css-props`;
+  // left out of core: what only some widgets load (css-props: the badge wall's tier colours); rest-stream: live topics
+  const own = `locales${sep}|${controls}|calls${sep}|protocol${sep}checks${sep}(?!common)|css-props|rest-stream`;
   return [
     { name: 'core', test: new RegExp(`${lit}|packages${sep}(ui|client)${sep}src${sep}(?!${own})`) },
     { name: 'controls', test: new RegExp(`packages${sep}ui${sep}src${sep}controls${sep}(choice-list|rating-scale|text-field|roving)`) },

@@ -1,7 +1,5 @@
 import type { Backend, CallContext } from './backend.ts';
-import { KithError } from './errors.ts';
 import { request, type TransportOptions } from './transport.ts';
-import type { TopicStreamEvent } from './protocol/topics.ts';
 
 export interface RestBackendOptions extends TransportOptions {
   /** Base URL of a Kith protocol server; `/v1/...` is appended. */
@@ -46,30 +44,6 @@ export function restBackend(options: RestBackendOptions): Backend {
     sendEvents: (batch, ctx) => call('events', ctx, batch),
     // EventSource cannot send headers, so the site and visitor travel in the query.
     streamTopics: (query, onEvent, ctx = {}) =>
-      new Promise<void>((resolve, reject) => {
-        if (typeof EventSource === 'undefined') return reject(new KithError('network', 'No EventSource here'));
-        const source = new EventSource(url('topics/stream', { ...query, cursor: undefined, site: options.site, visitor: ctx.visitorId }));
-        let failures = 0;
-        const handle = (type: string) => (e: Event) => {
-          failures = 0;
-          try {
-            const data = JSON.parse((e as MessageEvent).data);
-            onEvent((data && data.type ? data : type === 'remove' ? { type, id: data.id } : { type, topic: data }) as TopicStreamEvent);
-          } catch {
-            // one unreadable event is skipped; the stream stays up
-          }
-        };
-        source.addEventListener('message', handle('upsert'));
-        source.addEventListener('upsert', handle('upsert'));
-        source.addEventListener('remove', handle('remove'));
-        source.addEventListener('open', () => (failures = 0));
-        source.addEventListener('error', () => {
-          if (source.readyState === EventSource.CLOSED || ++failures > 2) {
-            source.close();
-            reject(new KithError('network', 'The live stream failed'));
-          }
-        });
-        ctx.signal?.addEventListener('abort', () => (source.close(), resolve()), { once: true });
-      }),
+      import('./rest-stream.ts').then((m) => m.stream(url('topics/stream', { ...query, cursor: undefined, site: options.site, visitor: ctx.visitorId }), onEvent, ctx)),
   };
 }
