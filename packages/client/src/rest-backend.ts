@@ -1,4 +1,5 @@
 import type { Backend, CallContext } from './backend.ts';
+import { KithError } from './errors.ts';
 import { request, type TransportOptions } from './transport.ts';
 
 export interface RestBackendOptions extends TransportOptions {
@@ -44,6 +45,8 @@ export function restBackend(options: RestBackendOptions): Backend {
     sendEvents: (batch, ctx) => call('events', ctx, batch),
     // EventSource cannot send headers, so the site and visitor travel in the query.
     streamTopics: (query, onEvent, ctx = {}) =>
-      import('./rest-stream.ts').then((m) => m.stream(url('topics/stream', { ...query, cursor: undefined, site: options.site, visitor: ctx.visitorId }), onEvent, ctx)),
+      import('./rest-stream.ts').then((m) =>
+        m.stream(url('topics/stream', { ...query, cursor: undefined, site: options.site, visitor: ctx.visitorId }), onEvent, ctx, (message) => new KithError('network', message)),
+      ),
   };
 }

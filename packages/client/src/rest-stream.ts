@@ -1,13 +1,17 @@
 // The REST backend's live topic stream over EventSource, loaded only when a widget follows topics
-// live (a page with a survey or a feedback box never downloads it).
+// live (a page with a survey or a feedback box never downloads it). It imports no code, only types:
+// a module shared with the importer would make bundlers split it into one more chunk that every
+// page loads first.
 import type { CallContext } from './backend.ts';
-import { KithError } from './errors.ts';
 import type { TopicStreamEvent } from './protocol/topics.ts';
 
-/** Follow `url` until `ctx.signal` aborts (resolves) or the stream fails for good (rejects). */
-export const stream = (url: string, onEvent: (event: TopicStreamEvent) => void, ctx: CallContext) =>
+/**
+ * Follow `url` until `ctx.signal` aborts (resolves) or the stream fails for good (rejects with
+ * `fail(message)`, the caller's network KithError).
+ */
+export const stream = (url: string, onEvent: (event: TopicStreamEvent) => void, ctx: CallContext, fail: (message: string) => Error) =>
   new Promise<void>((resolve, reject) => {
-    if (typeof EventSource === 'undefined') return reject(new KithError('network', 'No EventSource here'));
+    if (typeof EventSource === 'undefined') return reject(fail('No EventSource here'));
     const source = new EventSource(url);
     let failures = 0;
     const handle = (type: string) => (e: Event) => {
@@ -26,7 +30,7 @@ export const stream = (url: string, onEvent: (event: TopicStreamEvent) => void, 
     source.addEventListener('error', () => {
       if (source.readyState === EventSource.CLOSED || ++failures > 2) {
         source.close();
-        reject(new KithError('network', 'The live stream failed'));
+        reject(fail('The live stream failed'));
       }
     });
     ctx.signal?.addEventListener('abort', () => (source.close(), resolve()), { once: true });
