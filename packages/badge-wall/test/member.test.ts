@@ -122,6 +122,17 @@ describe('<kith-badge-wall> member mode', () => {
     expect($$(third, '[part~=badge-new]')).to.have.length(0); // seen now
   });
 
+  it('announces a new badge in the visitor\'s language', async () => {
+    const s = seed();
+    const backend = memoryBackend(s);
+    const site = 'new-site-es';
+    (await mount({ member: 'ana', site, locale: 'es' }, backend)).remove();
+    s.members[0]!.earned!.voice = new Date().toISOString();
+    const second = await mount({ member: 'ana', site, locale: 'es' }, backend);
+    expect(text($(second, '[role=status]'))).to.equal('Nueva insignia obtenida: Voice');
+    second.remove();
+  });
+
   it('shows a member with nothing earned an empty message', async () => {
     const el = await mount({ member: 'cy' });
     expect(text($(el, '[part=message]'))).to.equal('No badges yet.');

@@ -168,9 +168,15 @@ export class KithClient {
   /** Grant or withdraw consent; granting moves the queue to durable storage. */
   async setConsent(granted: boolean): Promise<void> {
     const was = this.identity.allowed;
+    // the store opens (if it has not yet) under the consent that was: one move below, never two
+    // moves into the same database, which would delete what they copied
+    const ready = this.ready;
     this.identity.setConsent(granted);
-    await this.ready;
-    if (was !== this.identity.allowed) await this.#moveQueue();
+    await ready;
+    if (was !== this.identity.allowed) {
+      await this.#moveQueue();
+      void this.outbox.flush(); // what an earlier page left in the durable store
+    }
   }
 
   setMemberToken(token: string | undefined): void {

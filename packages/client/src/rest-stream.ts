@@ -11,6 +11,7 @@ import type { TopicStreamEvent } from './protocol/topics.ts';
  */
 export const stream = (url: string, onEvent: (event: TopicStreamEvent) => void, ctx: CallContext, fail: (message: string) => Error) =>
   new Promise<void>((resolve, reject) => {
+    if (ctx.signal?.aborted) return resolve(); // stopped while this module loaded
     if (typeof EventSource === 'undefined') return reject(fail('No EventSource here'));
     const source = new EventSource(url);
     let failures = 0;

@@ -181,6 +181,29 @@ describe('client under network faults', () => {
     }
   });
 
+  it('consent granted as the next page starts (what getClient does) keeps and delivers what the first page left', async () => {
+    const backend = await serve();
+    const { openStore } = await import('../src/index.ts');
+    const storeName = `consent-${newId()}`;
+    const left = async () => (await (await openStore(storeName)).values('outbox:test:')).length;
+    const back = goOffline();
+    const first = client({ storeName, consentRequired: true });
+    await first.setConsent(true);
+    const item = feedback('left');
+    expect((await sendFeedback(first, item)).state).to.equal('queued');
+    first.close();
+    const second = client({ storeName, consentRequired: true });
+    await second.setConsent(true); // before its store opened
+    await second.ready;
+    expect(await left(), 'still stored while offline').to.equal(1);
+    back();
+    await second.outbox.flush(true);
+    await until(() => backend.state.feedback.size === 1, 4000, 'delivery once online');
+    expect(arrivals(backend, 'submitFeedback')[item.id]).to.equal(1);
+    expect(await left()).to.equal(0);
+    second.close();
+  });
+
   it('two tabs over the same storage never send the same item twice', async () => {
     const backend = await serve();
     const storeName = `tabs-${newId()}`;

@@ -141,6 +141,33 @@ describe('errors from another copy of the SDK', () => {
 });
 
 describe('live topics', () => {
+  it('a stream stopped while its code loads never opens, and settles', async () => {
+    const { restBackend } = await import('../src/index.ts');
+    const opened: EventTarget[] = [];
+    const Real = globalThis.EventSource;
+    class Fake extends EventTarget {
+      static CLOSED = 2;
+      readyState = 0;
+      constructor() {
+        super();
+        opened.push(this);
+      }
+      close() {
+        this.readyState = 2;
+      }
+    }
+    (globalThis as unknown as { EventSource: unknown }).EventSource = Fake;
+    try {
+      const stop = new AbortController();
+      const done = restBackend({ endpoint: 'https://api.kith.test', site: 's' }).streamTopics!({}, () => {}, { signal: stop.signal });
+      stop.abort(); // the feed left the page, or its filter changed, before the module arrived
+      await done;
+      expect(opened).to.deep.equal([]);
+    } finally {
+      globalThis.EventSource = Real;
+    }
+  });
+
   it('a backend without a stream rejects with a network KithError, which a widget can tell apart', async () => {
     const { createClient, streamTopics } = await import('../src/index.ts');
     const c = createClient({ backend: { listTopics: async () => ({ items: [] }) } as never, store: 'memory' });

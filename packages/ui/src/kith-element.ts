@@ -166,8 +166,12 @@ export class KithElement extends LitElement {
     const abort = (this.#abort = new AbortController());
     this.loading = true;
     try {
+      // the visitor's strings first, so no text shows in English and then changes
+      if (!this.#strings) this.#loadStrings();
       await this.#strings;
       await this.#configured(abort.signal);
+      // gone, or given a bad attribute, since connecting (both can happen right after append())
+      if (abort.signal.aborted || this.misconfigured) return;
       await this.load(this.client, abort.signal);
     } catch (e) {
       if (!abort.signal.aborted) this.fail(e);
@@ -375,11 +379,13 @@ export class KithElement extends LitElement {
     super.willUpdate(changed);
     this.#locale = undefined; // re-read: the attribute, configure() or an ancestor's lang may have changed
     if (!this.#strings) this.#loadStrings();
+    // not started yet: `eager` (or what decides `lazy`) may have been set after connecting
+    if (!this.#started && this.isConnected) this.#arm();
     // a backend or endpoint set after the start (frameworks set properties after connecting): start again
     if (this.hasUpdated && this.#started && (changed.has('backend') || changed.has('endpoint') || changed.has('site'))) {
       queueMicrotask(() => this.retry());
     }
-    if (changed.has('memberToken') && this.memberToken && this.#started) {
+    if (this.hasUpdated && changed.has('memberToken') && this.memberToken && this.#started) {
       try {
         this.client.setMemberToken(this.memberToken);
       } catch {

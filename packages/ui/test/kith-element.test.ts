@@ -336,3 +336,67 @@ describe('shared controls', () => {
     }
   });
 });
+
+describe('KithElement start', () => {
+  class Counter extends KithElement {
+    loads = 0;
+    said = '';
+    static override strings = { en: { hello: 'Hello' } };
+    // a locale whose strings arrive after a while, as a chunk over the network does
+    static override loaders = { es: () => new Promise<{ default: Record<string, string> }>((r) => setTimeout(() => r({ default: { hello: 'Hola' } }), 30)) };
+    protected override async load() {
+      this.loads++;
+      this.said = this.t('hello');
+    }
+  }
+  customElements.define('kith-start-counter', Counter);
+  const make = () => {
+    const el = document.createElement('kith-start-counter') as Counter;
+    el.backend = memoryBackend(seed);
+    return el;
+  };
+
+  it('honours eager set right after append() (vanilla JS, framework bindings), off screen', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '5000px';
+    document.body.append(spacer);
+    const el = make();
+    document.body.append(el);
+    el.eager = true;
+    await tick(300);
+    spacer.remove();
+    el.remove();
+    expect(el.loads).to.equal(1);
+  });
+
+  it('loads with the visitor\'s strings in place, so nothing shows in English first', async () => {
+    const el = make();
+    el.eager = true;
+    el.locale = 'es';
+    document.body.append(el);
+    await el.updateComplete;
+    await tick(100);
+    el.remove();
+    expect(el.said).to.equal('Hola');
+  });
+
+  it('does not load when given a bad attribute right after append()', async () => {
+    const el = make();
+    el.eager = true;
+    document.body.append(el);
+    el.setAttribute('theme', 'bogus');
+    await tick(100);
+    el.remove();
+    expect(el.misconfigured).to.equal(true);
+    expect(el.loads).to.equal(0);
+  });
+
+  it('does not load when removed in the task it was added', async () => {
+    const el = make();
+    el.eager = true;
+    document.body.append(el);
+    el.remove();
+    await tick(100);
+    expect(el.loads).to.equal(0);
+  });
+});
