@@ -168,10 +168,12 @@ export class KithClient {
   /** Grant or withdraw consent; granting moves the queue to durable storage. */
   async setConsent(granted: boolean): Promise<void> {
     const was = this.identity.allowed;
-    // the store opens (if it has not yet) under the consent that was: one move below, never two
-    // moves into the same database, which would delete what they copied
-    const ready = this.ready;
+    // Granted before the store opened: it opens later, as usual, under this consent. Otherwise it
+    // opens (if it has not yet) under the consent that was, and the queue moves once below: never
+    // twice into the same database, which would delete what the moves copied.
+    const ready = granted && !this.#ready ? undefined : this.ready;
     this.identity.setConsent(granted);
+    if (!ready) return;
     await ready;
     if (was !== this.identity.allowed) {
       await this.#moveQueue();

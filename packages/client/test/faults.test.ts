@@ -145,41 +145,44 @@ describe('client under network faults', () => {
     second.close();
   });
 
-  it('the next page opens its store after its first read, then delivers what the first left', async () => {
-    const backend = await serve();
-    const storeName = `after-read-${newId()}`;
-    const back = goOffline();
-    const first = client({ storeName });
-    const item = feedback('left');
-    await sendFeedback(first, item);
-    first.close();
-    back();
-    // the next page's first read is slow: opening IndexedDB meanwhile would slow it down further
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    worker.use(http.get(`${API}/v1/surveys/nps`, async () => (await gate, undefined)));
-    const opened: string[] = [];
-    const open = IDBFactory.prototype.open;
-    IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
-      opened.push(name);
-      return open.call(this, name, version);
-    };
-    try {
-      const second = client({ storeName });
-      const read = getSurvey(second, 'nps');
-      await new Promise((r) => setTimeout(r, 100));
-      expect(opened, 'no store opened while the read is in flight').to.deep.equal([]);
-      expect(backend.state.feedback.size).to.equal(0);
-      release();
-      expect((await read).id).to.equal('nps');
-      await until(() => backend.state.feedback.size === 1, 4000, 'delivery after the read');
-      expect(opened).to.deep.equal([storeName]);
-      expect(arrivals(backend, 'submitFeedback')[item.id]).to.equal(1);
-      second.close();
-    } finally {
-      IDBFactory.prototype.open = open;
-    }
-  });
+  for (const consent of [false, true]) {
+    it(`the next page opens its store after its first read, then delivers what the first left${consent ? ' (consent mode, consent given)' : ''}`, async () => {
+      const backend = await serve();
+      const storeName = `after-read-${newId()}`;
+      const back = goOffline();
+      const first = client({ storeName });
+      const item = feedback('left');
+      await sendFeedback(first, item);
+      first.close();
+      back();
+      // the next page's first read is slow: opening IndexedDB meanwhile would slow it down further
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      worker.use(http.get(`${API}/v1/surveys/nps`, async () => (await gate, undefined)));
+      const opened: string[] = [];
+      const open = IDBFactory.prototype.open;
+      IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+        opened.push(name);
+        return open.call(this, name, version);
+      };
+      try {
+        const second = client({ storeName, consentRequired: consent });
+        if (consent) await second.setConsent(true); // as every page does once the visitor has consented
+        const read = getSurvey(second, 'nps');
+        await new Promise((r) => setTimeout(r, 100));
+        expect(opened, 'no store opened while the read is in flight').to.deep.equal([]);
+        expect(backend.state.feedback.size).to.equal(0);
+        release();
+        expect((await read).id).to.equal('nps');
+        await until(() => backend.state.feedback.size === 1, 4000, 'delivery after the read');
+        expect(opened).to.deep.equal([storeName]);
+        expect(arrivals(backend, 'submitFeedback')[item.id]).to.equal(1);
+        second.close();
+      } finally {
+        IDBFactory.prototype.open = open;
+      }
+    });
+  }
 
   it('consent granted as the next page starts (what getClient does) keeps and delivers what the first page left', async () => {
     const backend = await serve();
