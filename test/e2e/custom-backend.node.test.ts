@@ -33,6 +33,10 @@ test('a survey answer reaches the Acme server as its own submission shape', asyn
   const survey = page.locator('kith-survey');
   await pick(page, survey, '8');
   await survey.getByRole('button', { name: 'Next' }).click();
+  // a person takes longer than a test to answer the next question: an upsert still queued when the
+  // next one comes is replaced by it (one PUT for both), which is right but not what this counts
+  const puts = () => log.writes('PUT', /^\/api\/polls\/first-week\/submissions\/[\w-]+$/).length;
+  await until('the first answer saved', () => puts() === 1);
   await survey.getByRole('textbox', { name: 'What is the main reason for your score?' }).fill('Setup took one afternoon (custom-backend e2e).');
   await survey.getByRole('button', { name: 'Submit' }).click();
   await survey.getByRole('heading', { name: 'Thank you!' }).waitFor();
@@ -42,7 +46,7 @@ test('a survey answer reaches the Acme server as its own submission shape', asyn
   assert.deepEqual(submission.values, { score: 8, why: 'Setup took one afternoon (custom-backend e2e).' });
   assert.equal(submission.rev, 3, 'the survey version is Acme’s poll revision');
   assert.ok(submission.by, 'the visitor id travels as Acme’s `by`');
-  assert.equal(log.writes('PUT', /^\/api\/polls\/first-week\/submissions\/[\w-]+$/).length, 2, 'one PUT per answer');
+  assert.equal(puts(), 2, 'one PUT per answer');
 });
 
 test('a feedback item reaches the Acme inbox once', async () => {
