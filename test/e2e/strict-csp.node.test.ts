@@ -49,6 +49,11 @@ test('feedback with a star rating works', async () => {
 test('hot topics: the live stream connects, a vote counts, the report dialog opens and closes', async () => {
   const feed = page.locator('kith-hot-topics');
   await until('the live stream (EventSource under connect-src)', () => feed.evaluate((e) => (e as HTMLElement & { liveMode: string }).liveMode === 'stream'));
+  // the EventSource itself reached the server and was answered as a stream (its code loads on first use)
+  const stream = await until('the stream request', () => log.requests.find((r) => new URL(r.url()).pathname === '/v1/topics/stream'));
+  const res = await until('the stream response', () => stream.response());
+  assert.equal(res.status(), 200);
+  assert.match(res.headers()['content-type'] ?? '', /^text\/event-stream/);
   await vote(page, 'Community photo walk');
   await until('the vote row', () => db.all("SELECT 1 FROM topic_votes WHERE topic_id = 'community-meetup' AND value = 1").length === 1);
 
