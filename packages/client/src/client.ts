@@ -77,8 +77,8 @@ export class KithClient {
       ...options.outbox,
     });
     this.#stop.signal.addEventListener('abort', this.outbox.changes.on('change', (c) => this.events.emit('delivery', c)));
-    // unless a read started in this task, open the store now
-    setTimeout(() => this.#reading || this.ready);
+    // unless a read started in this task, open the store now; after a read that hangs, in 3 s
+    setTimeout(() => (this.#reading ? setTimeout(() => this.ready, 3e3) : this.ready));
   }
 
   #ready?: Promise<void>;
@@ -86,8 +86,8 @@ export class KithClient {
   /**
    * Resolves once the outbox has its durable store and is delivering what an earlier page left.
    * Opening IndexedDB delays the page's first requests (the survey's definition arrived about 40 ms
-   * later, measured), so it starts when the first read has settled, at the first write, or at once
-   * when nothing is read.
+   * later, measured), so it starts when the first read has settled (or 3 s after it began, if it
+   * hangs), at the first write, or at once when nothing is read.
    */
   get ready(): Promise<void> {
     return (this.#ready ??= this.#start());

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { getSurvey, saveResponse, sendFeedback, KithError, newId } from '../src/index.ts';
+import { getSurvey, saveResponse, sendFeedback, KithError, newId, restBackend } from '../src/index.ts';
 import { http } from 'msw';
 import { API, arrivals, client, fault, goOffline, serve, until, worker } from './harness.ts';
 
@@ -105,7 +105,8 @@ describe('client under network faults', () => {
         return new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } });
       }),
     );
-    const c = client();
+    // long enough that the real answer after the stall always fits, on a busy machine too
+    const c = client({ timeoutMs: 1500 });
     const survey = await getSurvey(c, 'nps');
     expect(survey.id).to.equal('nps');
     expect(stalls).to.be.below(0);
@@ -183,6 +184,26 @@ describe('client under network faults', () => {
       }
     });
   }
+
+  it('a first read that hangs opens the store 3 s after it began, and what the earlier page left is delivered', async () => {
+    const backend = await serve();
+    const storeName = `hung-read-${newId()}`;
+    const back = goOffline();
+    const first = client({ storeName });
+    const item = feedback('left');
+    await sendFeedback(first, item);
+    first.close();
+    back();
+    // a custom backend whose reads never answer (no timeout of ours applies to a Backend object)
+    const rest = restBackend({ endpoint: API, site: 'test' });
+    const second = client({ storeName, backend: { ...rest, getSurvey: () => new Promise<never>(() => {}) } });
+    void getSurvey(second, 'nps');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(backend.state.feedback.size, 'nothing sent while the read may still answer').to.equal(0);
+    await until(() => backend.state.feedback.size === 1, 8000, 'delivery despite the hung read');
+    expect(arrivals(backend, 'submitFeedback')[item.id]).to.equal(1);
+    second.close();
+  });
 
   it('consent granted as the next page starts (what getClient does) keeps and delivers what the first page left', async () => {
     const backend = await serve();
