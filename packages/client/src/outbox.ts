@@ -1,7 +1,7 @@
 import { Emitter } from './emitter.ts';
 import { KithError, toKithError } from './errors.ts';
 import { newId } from './ids.ts';
-import type { KeyValueStore } from './storage.ts';
+import { memoryStore, type KeyValueStore } from './storage.ts';
 import { retryDelay } from './transport.ts';
 
 /** What a queued write is. Events are analytics: the only kind the queue may drop when full. */
@@ -22,6 +22,8 @@ export interface OutboxItem {
   attempts: number;
   /** Not before this time (ms since epoch). */
   nextAt: number;
+  /** The wait `nextAt` was set for: further ahead than that means the clock went back. */
+  wait?: number;
   createdAt: number;
   error?: { kind: string; message: string; status?: number };
 }
@@ -88,15 +90,36 @@ export class Outbox {
     return [...this.#mirror.values()].sort(byAge);
   }
 
+  /**
+   * Runs `op` on the store; from the first failure on (a full quota, a lost IndexedDB connection) on
+   * memory holding what this page knows instead, so a write is still sent rather than refused or stuck.
+   */
+  async #do<T>(op: (store: KeyValueStore) => Promise<T>): Promise<T> {
+    const failed = this.#store;
+    try {
+      return await op(failed);
+    } catch {
+      if (this.#store === failed) {
+        this.#store = memoryStore();
+        for (const item of this.#mirror.values()) void this.#store.set(this.#prefix + item.id, item);
+      }
+      return op(this.#store);
+    }
+  }
+
   async #stored() {
-    return (await this.#store.values<OutboxItem>(this.#prefix)).sort(byAge);
+    return (await this.#do((s) => s.values<OutboxItem>(this.#prefix))).sort(byAge);
   }
 
   /** Move every item to another store (used when consent makes persistence allowed). */
   async moveTo(store: KeyValueStore): Promise<void> {
     const items = await this.#stored();
-    for (const item of items) await store.set(this.#prefix + item.id, item);
-    for (const item of items) await this.#store.delete(this.#prefix + item.id);
+    try {
+      for (const item of items) await store.set(this.#prefix + item.id, item);
+    } catch {
+      return; // the new store cannot take them (full): the queue stays where it is
+    }
+    for (const item of items) await this.#store.delete(this.#prefix + item.id).catch(() => {});
     this.#store = store;
   }
 
@@ -105,7 +128,7 @@ export class Outbox {
     const id = opts.key ?? newId();
     await this.#makeRoom(kind);
     // one atomic read-modify-write, so a settle of an older revision can never delete this one
-    const item = (await this.#store.update<OutboxItem>(this.#prefix + id, (prev) => ({
+    const item = (await this.#do((s) => s.update<OutboxItem>(this.#prefix + id, (prev) => ({
       id,
       kind,
       target: opts.target,
@@ -116,7 +139,7 @@ export class Outbox {
       attempts: prev?.attempts ?? 0,
       nextAt: 0,
       createdAt: prev?.createdAt ?? Date.now(),
-    })))!;
+    }))))!;
     this.#set(item);
     return item;
   }
@@ -127,7 +150,7 @@ export class Outbox {
     if (excess <= 0) return;
     const drop = droppable.flatMap((k) => items.filter((i) => i.kind === k)).slice(0, excess);
     for (const item of drop) {
-      await this.#store.delete(this.#prefix + item.id);
+      await this.#do((s) => s.delete(this.#prefix + item.id));
       this.#mirror.delete(item.id);
     }
     if (excess > drop.length && !droppable.includes(kind)) {
@@ -147,7 +170,8 @@ export class Outbox {
         this.#again = false;
         const locks = globalThis.navigator?.locks;
         const pass = () => this.#flushNow();
-        await (locks ? locks.request(`kith-outbox:${this.#opts.scope}`, pass) : pass());
+        // a frame without storage access is refused the lock (SecurityError): it sends without one
+        await (locks ? locks.request(`kith-outbox:${this.#opts.scope}`, pass).catch(pass) : pass()).catch(() => {});
       } while (this.#again && !this.#closed);
       // the backoff timer is set after the run, so it never keeps a run alive by itself
       this.#schedule();
@@ -162,7 +186,9 @@ export class Outbox {
     this.#mirror = new Map(items.map((i) => [i.id, (this.#mirror.get(i.id)?.rev ?? 0) < i.rev ? i : this.#mirror.get(i.id)!]));
     const now = this.#now;
     this.#now = false;
-    for (const batch of batches(items.filter((i) => now || i.nextAt <= Date.now()))) if (!(await this.#deliver(batch))) break;
+    const t = Date.now();
+    // due, or due later than it was ever meant to be (the clock went back since)
+    for (const batch of batches(items.filter((i) => now || !(i.nextAt > t) || i.nextAt - t > i.wait!))) if (!(await this.#deliver(batch))) break;
   }
 
   /** One call for a batch (a single write, or events as `{ events }`). */
@@ -190,10 +216,11 @@ export class Outbox {
     }
     const attempts = batch[0]!.attempts + 1;
     const { baseMs = 1000, capMs = 300000, random } = this.#opts;
-    const nextAt = Date.now() + retryDelay(error, attempts, { baseMs, capMs }, random);
+    const wait = retryDelay(error, attempts, { baseMs, capMs }, random);
+    const nextAt = Date.now() + wait;
     for (const item of batch) {
-      const next = { ...item, state: 'queued' as const, attempts, nextAt, error: info };
-      const stored = await this.#store.update<OutboxItem>(this.#prefix + item.id, (s) => (s && s.rev === item.rev ? next : s));
+      const next = { ...item, state: 'queued' as const, attempts, nextAt, wait, error: info };
+      const stored = await this.#do((s) => s.update<OutboxItem>(this.#prefix + item.id, (s) => (s && s.rev === item.rev ? next : s)));
       this.#set(stored && stored.rev !== item.rev ? { ...stored, attempts } : next, true, undefined, error);
     }
     return false;
@@ -202,7 +229,7 @@ export class Outbox {
   /** Leave the queue (delivered or rejected), unless a newer revision arrived meanwhile. */
   async #settle(sent: OutboxItem, final: OutboxItem, ack?: unknown, error?: KithError) {
     // delete only the revision that was sent, atomically: a newer one saved meanwhile stays queued
-    const stored = await this.#store.update<OutboxItem>(this.#prefix + sent.id, (s) => (s && s.rev !== sent.rev ? s : undefined));
+    const stored = await this.#do((s) => s.update<OutboxItem>(this.#prefix + sent.id, (s) => (s && s.rev !== sent.rev ? s : undefined)));
     if (stored) {
       this.#set({ ...stored, nextAt: 0 }, false);
       this.#again = true;

@@ -63,7 +63,8 @@ const done = <T>(req: IDBRequest<T>) =>
 async function indexedStore(name: string): Promise<KeyValueStore> {
   const open = indexedDB.open(name, 1);
   open.onupgradeneeded = () => open.result.createObjectStore('kv');
-  const db = await done(open);
+  // an open that never answers (blocked, a browser bug) falls back after 3 s instead of holding every write
+  const db = await Promise.race([done(open), new Promise<never>((_, no) => setTimeout(no, 3e3))]);
   const kv = (mode?: IDBTransactionMode) => db.transaction('kv', mode).objectStore('kv');
   return store(
     'indexeddb',

@@ -30,9 +30,13 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(s) ? undefined : Math.max(0, s);
 }
 
-/** How long to wait before trying again after `e`: its Retry-After, else the backoff for `attempt`. */
+/**
+ * How long to wait before trying again after `e`: the backoff for `attempt`, or its Retry-After when
+ * longer (a `Retry-After: 0` on every answer must not make a busy loop), at most a day (past 2^31 ms
+ * a timer fires at once).
+ */
 export const retryDelay = (e: KithError, attempt: number, policy: Pick<RetryPolicy, 'baseMs' | 'capMs'>, random?: () => number) =>
-  e.retryAfter === undefined ? backoffDelay(attempt, policy, random) : e.retryAfter * 1000;
+  Math.min(Math.max(backoffDelay(attempt, policy, random), (e.retryAfter ?? 0) * 1000), 864e5);
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -49,7 +53,8 @@ function errorFrom(res: Response, text: string): KithError {
   } catch {
     // a non-JSON error body says nothing more than its status
   }
-  const retryAfter = parseRetryAfter(res.headers.get('Retry-After')) ?? problem?.retryAfter;
+  // the problem's retryAfter is as untrusted as the rest of the body: a number, or nothing
+  const retryAfter = parseRetryAfter(res.headers.get('Retry-After')) ?? parseRetryAfter(String(problem?.retryAfter));
   const status = res.status;
   const message = problem?.detail || problem?.title || `HTTP ${status}`;
   const kind = status === 429 ? 'rate-limited' : status === 408 || status >= 500 ? 'network' : 'rejected';
