@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { getBadges, getConfig, getLeaderboard, getMemberBadges, type KithClient, type KithError, type Leaderboard, type MemberBadges, type Tier } from '@kith/client';
-import { KithElement, baseStyles, controlStyles, numberIn, oneOf } from '@kith/ui';
+import { KithElement, baseStyles, controlStyles, numberIn, oneOf, words } from '@kith/ui';
 import { badgeWallStyles } from './badge-wall.styles.ts';
 import { gridStep } from './grid-keys.ts';
 import { badgeIcon, meter, tierLabel, tierStyle, type Card } from './render.ts';
@@ -219,8 +219,8 @@ export class KithBadgeWall extends KithElement {
   #cards(): Card[] {
     const v = this.#view;
     if (!v?.items) return [];
-    const only = this.tiers?.split(',').map((s) => s.trim()).filter(Boolean);
-    const cards = v.items.filter((c) => (!only?.length || only.includes(c.badge.tier)) && (!v.member || c.earnedAt || this.showLocked));
+    const only = words(this.tiers);
+    const cards = v.items.filter((c) => (!only.length || only.includes(c.badge.tier)) && (!v.member || c.earnedAt || this.showLocked));
     if (v.member) cards.sort((a, b) => +!a.earnedAt - +!b.earnedAt); // stable: the backend's order within each
     return cards.slice(0, this.limit);
   }

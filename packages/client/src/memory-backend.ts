@@ -106,7 +106,7 @@ export function memoryBackend(seed: MemorySeed = {}): MemoryBackend {
       if (!surveys.has(surveyId)) throw problem(404, 'Not found', `No survey "${surveyId}"`);
       state.log.push({ call: 'upsertResponse', id: b.responseId });
       const prev = state.responses.get(b.responseId);
-      if (!prev || prev.seq <= b.seq) state.responses.set(b.responseId, { ...b, surveyId });
+      if (!prev || prev.seq < b.seq) state.responses.set(b.responseId, { ...b, surveyId });
       const kept = state.responses.get(b.responseId)!;
       return { responseId: b.responseId, finished: kept.finished, seq: kept.seq } satisfies ResponseAck;
     },

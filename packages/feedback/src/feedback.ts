@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { FEEDBACK_MAX_LENGTH, getConfig, newId, parseOrThrow, sendFeedback, type KithClient, type KithError } from '@kith/client';
 import { FeedbackSubmit } from '@kith/client/checks';
 import type { FeedbackSubmit as FeedbackBody } from '@kith/client/protocol';
-import { DialogController, KithElement, baseStyles, choiceList, controlStyles, numberIn, oneOf, ratingScale, textField } from '@kith/ui';
+import { DialogController, KithElement, baseStyles, choiceList, controlStyles, numberIn, oneOf, ratingScale, textField, words, wordsAttr } from '@kith/ui';
 import { draftKey, readDraft, writeDraft, type FeedbackDraft } from './draft.ts';
 import { feedbackStyles } from './feedback.styles.ts';
 import { pageContext } from './page-context.ts';
@@ -33,7 +33,7 @@ const on = (v?: string) => !!v && v !== 'off' && v !== 'none';
  * @attr display - `inline` (default) or `launcher` (a floating button that opens a panel).
  * @attr position - Corner of the launcher: `bottom-right` (default), `bottom-left`, `top-right`, `top-left`.
  * @attr launcher-label - Text of the launcher button (default: "Feedback", localized).
- * @attr categories - Comma list such as `bug,idea,praise,question`; bug, idea, praise, question and other get localized labels, other words are shown as written.
+ * @attr categories - Comma list such as `bug,idea,praise,question` (each at most 40 characters); bug, idea, praise, question and other get localized labels, other words are shown as written.
  * @attr rating - `none` (default), `stars`, `emoji` (1-5) or `thumbs` (0 down, 1 up).
  * @attr email - `off` (default), `optional` or `required`; validated.
  * @attr max-length - Most characters in the message, 1 to 5000 (default 2000).
@@ -84,7 +84,7 @@ export class KithFeedback extends KithElement {
     display: oneOf('inline', 'launcher'),
     position: oneOf('bottom-right', 'bottom-left', 'top-right', 'top-left'),
     launcherLabel: { attribute: 'launcher-label' },
-    categories: {},
+    categories: wordsAttr(40),
     rating: oneOf('none', 'stars', 'emoji', 'thumbs'),
     email: oneOf('off', 'optional', 'required'),
     // spelled out (no spread) so the manifest analyzer sees the attribute name
@@ -244,7 +244,7 @@ export class KithFeedback extends KithElement {
       // a failing captcha hook never blocks the visitor: the backend decides without a token
     }
     const r = await sendFeedback(c, body);
-    this.#deliver(id, r.state === 'sent' ? 'delivered' : r.state, r.state === 'sent' ? undefined : r.error);
+    this.#deliver(id, r.state === 'sent' ? 'delivered' : r.state, (r as { error?: KithError }).error);
   };
 
   /** How the pending submission went: from sendFeedback() at first, then from the outbox. */
@@ -326,7 +326,8 @@ export class KithFeedback extends KithElement {
     const e = this.#errors;
     const kind = this.rating;
     const thumbs = kind === 'thumbs';
-    const cats = this.categories?.split(',').map((c) => c.trim()).filter(Boolean) ?? [];
+    const req = this.email === 'required';
+    const cats = words(this.categories);
     const field = (id: 'message' | 'email', o: Partial<Parameters<typeof textField>[0]>) =>
       html`${textField({
         id,
@@ -368,8 +369,8 @@ export class KithFeedback extends KithElement {
             onChange: (rating) => this.prefill({ rating }),
           })
         : nothing}
-      ${on(this.email) ? field('email', { label: this.t(this.email === 'required' ? 'email' : 'emailOpt'), required: this.email === 'required' }) : nothing}
-      <input class="hp sr-only" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
+      ${on(this.email) ? field('email', { label: this.t(req ? 'email' : 'emailOpt'), required: req }) : nothing}
+      <input class="hp sr-only" name="website" tabindex="-1" autocomplete="off" aria-hidden="true">
       <div class="actions"><button class="btn primary" part="button submit" aria-disabled=${this.#phase === 'sending'}>${this.t('submit')}</button></div>
     </form>`;
   }

@@ -235,6 +235,25 @@ describe('<kith-feedback> inline', () => {
     }
   });
 
+  it('a category longer than the protocol takes (40) is an attribute error, not a choice every submit refuses', async () => {
+    const errors: unknown[][] = [];
+    const orig = console.error;
+    console.error = (...a: unknown[]) => errors.push(a);
+    try {
+      const long = 'feature-request-for-the-mobile-application-team';
+      const el = await mount({ categories: `bug,${long}` });
+      expect(errors.map(String)).to.have.length(1);
+      expect(String(errors[0]![0])).to.contain('categories=').and.contain('at most 40 characters');
+      expect($(el, '[part=error]')!.getAttribute('role')).to.equal('status');
+      expect($(el, '#message')).to.equal(null);
+      el.setAttribute('categories', ' bug, ,idea,,');
+      await until(() => !!$(el, '#message'));
+      expect($$(el, '[part~=choices] input').map((i) => i.closest('label')?.textContent?.trim())).to.deep.equal(['Bug', 'Idea']);
+    } finally {
+      console.error = orig;
+    }
+  });
+
   it('strings: every locale has every key (English bundled, the others loaded on first use)', async () => {
     const keys = Object.keys(feedbackStrings.en!).sort();
     expect(Object.keys(feedbackLocales).sort()).to.deep.equal(['ar', 'es', 'id', 'ro', 'ru', 'zh-CN']);

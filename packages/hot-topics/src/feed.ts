@@ -1,4 +1,5 @@
 import type { Topic, TopicStreamEvent } from '@kith/client';
+import { words } from '@kith/ui';
 
 /** An absolute http(s) URL for `url` (relative ones resolve against the page), else undefined: anything else is never a link. */
 export function safeHref(url: string | null | undefined): string | undefined {
@@ -11,9 +12,8 @@ export function safeHref(url: string | null | undefined): string | undefined {
   }
 }
 
-/** `"a, b,,c"` -> `['a', 'b', 'c']`. */
-export const splitTags = (list: string | undefined): string[] =>
-  (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+/** `"a, b,,c"` -> `['a', 'b', 'c']` (@kith/ui's `words`). */
+export const splitTags: (list: string | undefined) => string[] = words;
 
 /** Pinned first, then promoted, then the rest, each group in the order given. */
 export const ordered = (topics: readonly Topic[]): Topic[] => {

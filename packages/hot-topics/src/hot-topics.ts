@@ -97,7 +97,7 @@ export class KithHotTopics extends KithElement {
     tags: {},
     limit: numberIn(1, 100),
     layout: oneOf('list', 'compact', 'cards'),
-    live: numberIn(0),
+    live: numberIn(0, Infinity, 0),
     voting: { type: Boolean },
     reporting: { type: Boolean },
     linkTarget,

@@ -10,7 +10,8 @@ export function armTrigger(trigger: Trigger, fire: () => void): () => void {
       queueMicrotask(fire);
       break;
     case 'delay': {
-      const id = setTimeout(fire, trigger.ms);
+      // past 2^31 - 1 ms a timer fires at once: a longer delay (24.8 days) waits that long
+      const id = setTimeout(fire, Math.min(trigger.ms, 2 ** 31 - 1));
       off = () => clearTimeout(id);
       break;
     }

@@ -154,6 +154,10 @@ export class KithSurvey extends KithElement {
     if (!eligible(this.#record, this.#rules())) return this.#hide();
     if (this.mode !== 'inline') void this.#controller(); // loads while the definition does
     const def = await getSurvey(client, id, signal);
+    // what the schema cannot say: a repeated id (or "end") would make skip logic loop
+    const ids = def.questions.map((q) => q.id);
+    const dup = ids.find((q, i) => q == 'end' || ids.indexOf(q) < i);
+    if (dup != null) throw new KithError('invalid-response', `Question id "${dup}" is repeated or reserved`);
     this.#def = def;
     if (!eligible(this.#record, this.#rules())) return this.#hide();
     this.#resume();
@@ -337,7 +341,9 @@ export class KithSurvey extends KithElement {
     const body = {
       responseId: this.#responseId,
       surveyVersion: this.#def!.version,
-      seq: ++this.#seq,
+      // past what any copy of this survey saved (another element or tab resuming the same response):
+      // the server keeps only a higher seq
+      seq: (this.#seq = Math.max(this.#seq, readRecord(this.#key).seq ?? 0) + 1),
       answers: this.#answersOnPath(),
       finished,
       locale: this.resolvedLocale.slice(0, 35),

@@ -27,15 +27,23 @@ export const attrIf = (test: (value: string) => unknown, allowed: string, option
 export const oneOf = <const T extends string>(...values: T[]) =>
   attrIf((v) => values.includes(v as T), values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values.at(-1)}` : values[0]!);
 
-/** A number attribute within [min, max]. */
-export const numberIn = (min: number, max = Infinity, options?: PropertyDeclaration) =>
+/** The words of a comma list: `" a, b,,c"` -> `['a', 'b', 'c']`. */
+export const words = (list?: string | null): string[] => (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+/** A comma list attribute whose words are at most `max` characters (what the protocol takes). */
+export const wordsAttr = (max: number) => attrIf((v) => words(v).every((w) => w.length <= max), `comma-separated words of at most ${max} characters`);
+
+/**
+ * A number attribute within [min, max]. An empty one (`sample=""`) is `empty`: by default nothing, so
+ * the widget's default applies; a boolean-style attribute such as `live` passes its meaning.
+ */
+export const numberIn = (min: number, max = Infinity, empty?: number) =>
   attr(
     (v) => {
-      const n = Number(v); // '' is 0, as for a boolean-style `live` attribute
+      const n = v ? Number(v) : empty!;
       return isFinite(n) && n >= min && n <= max ? n : undefined;
     },
     max === Infinity ? `a number of at least ${min}` : `a number from ${min} to ${max}`,
-    options,
   );
 
 const tries = (test: () => unknown) => {

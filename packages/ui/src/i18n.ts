@@ -39,7 +39,8 @@ export function localize(text: LocalizedText | undefined, locale: string, fallba
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
   const keys = Object.keys(text);
-  return text[matchLocale(locale, keys, fallback)] ?? text[keys[0]!] ?? '';
+  // only the text's own keys: a defaultLocale such as "toString" must not reach Object.prototype
+  return text[matchLocale(locale, keys, keys.includes(fallback) ? fallback : keys[0])] ?? '';
 }
 
 // Intl objects are costly to build (tens of µs): one of each per locale, reused.

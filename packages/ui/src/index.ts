@@ -1,5 +1,5 @@
 export { KithElement, type Theme, type EventDetail } from './kith-element.ts';
-export { attr, attrIf, oneOf, numberIn, cssColor, urlAttr, localeAttr, type AttrDeclaration } from './attributes.ts';
+export { attr, attrIf, oneOf, numberIn, words, wordsAttr, cssColor, urlAttr, localeAttr, type AttrDeclaration } from './attributes.ts';
 export { baseStyles } from './theme.ts';
 export { uiStrings, uiLocales, type StringsLoader, type UiStringKey } from './strings.ts';
 export { direction, pickLocale, matchLocale, localize, format, type Message, type Strings } from './i18n.ts';

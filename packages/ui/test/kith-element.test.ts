@@ -3,7 +3,7 @@ import { html, render } from 'lit';
 import 'axe-core/axe.min.js';
 import { KithError, type KithClient } from '@kith/client';
 import { memoryBackend } from '@kith/client/memory';
-import { KithElement, choiceList, format, localize, matchLocale, oneOf, pickLocale, progressBar, ratingScale, controlStyles, baseStyles, textField } from '../src/index.ts';
+import { KithElement, choiceList, format, localize, matchLocale, numberIn, oneOf, words, wordsAttr, pickLocale, progressBar, ratingScale, controlStyles, baseStyles, textField } from '../src/index.ts';
 
 declare global {
   interface HTMLElementEventMap {
@@ -194,6 +194,26 @@ describe('KithElement', () => {
       expect(el.t('left', { n: 3 })).to.match(/3/);
     }
     expect(seen.size).to.equal(KithElement.locales.length);
+  });
+
+  it('localize() reads only the text\'s own locales: a defaultLocale such as "toString" is not a way into Object.prototype', () => {
+    expect(localize({ fr: 'Bonjour' }, 'de', 'toString')).to.equal('Bonjour');
+    expect(localize({ fr: 'Bonjour' }, 'de', '__proto__')).to.equal('Bonjour');
+    expect(localize({ fr: 'Bonjour', en: 'Hello' }, 'de', 'en')).to.equal('Hello');
+    expect(localize({}, 'de')).to.equal('');
+  });
+
+  it('numberIn: an empty attribute is the default, unless it says what empty means', () => {
+    const plain = numberIn(0, 1);
+    const flag = numberIn(0, Infinity, 0);
+    expect(plain.parse('')).to.equal(undefined);
+    expect(plain.parse('0.5')).to.equal(0.5);
+    expect(plain.parse('2')).to.equal(undefined);
+    expect(flag.parse('')).to.equal(0);
+    expect(flag.parse('30')).to.equal(30);
+    expect(words(' a, b,,c ')).to.deep.equal(['a', 'b', 'c']);
+    expect(wordsAttr(3).parse('abc, de')).to.equal('abc, de');
+    expect(wordsAttr(3).parse('abcd,e')).to.equal(undefined);
   });
 
   it('formats plurals and numbers through Intl', () => {
