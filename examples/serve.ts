@@ -103,13 +103,13 @@ export async function isKithServer(url: string): Promise<boolean> {
   }
 }
 
-/** Start the reference server (`packages/server/src/cli.ts --seed demo`) and wait until it answers. */
-export async function startKithServer(opts: { port: number; db: string; env?: Record<string, string>; quiet?: boolean }): Promise<KithServer> {
+/** Start the reference server (`packages/server/src/cli.ts --seed demo`, unless `seed: false`) and wait until it answers. */
+export async function startKithServer(opts: { port: number; db: string; env?: Record<string, string>; quiet?: boolean; seed?: boolean }): Promise<KithServer> {
   mkdirSync(dirname(opts.db), { recursive: true });
   let out = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'packages/server/src/cli.ts', '--port', String(opts.port), '--host', '127.0.0.1', '--db', opts.db, '--seed', 'demo'],
+    ['--import', 'tsx', 'packages/server/src/cli.ts', '--port', String(opts.port), '--host', '127.0.0.1', '--db', opts.db, ...(opts.seed === false ? [] : ['--seed', 'demo'])],
     { cwd: repoRoot, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const take = (d: Buffer) => {

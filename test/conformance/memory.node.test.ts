@@ -53,3 +53,21 @@ test('the msw/memory backend passes the conformance suite', async () => {
   const skipped = results.filter((r) => r.status === 'skip').map((r) => r.id);
   assert.ok(skipped.every((id) => id === 'rate-limit.retry-after' || id.startsWith('stream.')), `unexpected skips: ${skipped.join(', ')}`);
 });
+
+test('an in-page Backend without streamTopics, served by kithHandlers: stream checks skip (501), limit arrives as a number', async () => {
+  const base = memoryBackend(await demoSeed());
+  const limits: unknown[] = [];
+  const adapter = {
+    ...base,
+    streamTopics: undefined,
+    listTopics: (q: Parameters<typeof base.listTopics>[0], ctx: Parameters<typeof base.listTopics>[1]) => (limits.push(q.limit), base.listTopics(q, ctx)),
+  };
+  const other = 'http://adapter.test';
+  server.use(...kithHandlers(adapter, { baseUrl: other }));
+  const results = await runConformance({ endpoint: other, site: DEMO.site, memberToken: token, fetch: (...args) => fetch(...args), burst: { maxRequests: 150, maxMs: 5000 } });
+  const stream = results.filter((r) => r.id.startsWith('stream.'));
+  assert.ok(stream.length > 0);
+  assert.deepEqual(stream.filter((r) => r.status !== 'skip').map((r) => `${r.id}: ${r.status} ${r.detail ?? ''}`), []);
+  assert.ok(limits.some((l) => l !== undefined));
+  assert.deepEqual(limits.filter((l) => l !== undefined && typeof l !== 'number'), []);
+});

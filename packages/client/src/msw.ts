@@ -37,7 +37,12 @@ const json = async (request: Request): Promise<never> => {
   }
 };
 
-const query = (request: Request): TopicQuery & Record<string, string> => Object.fromEntries(new URL(request.url).searchParams) as never;
+/** The query parameters, `limit` as the number the Backend's types promise. */
+const query = (request: Request): TopicQuery & Record<string, string> => {
+  const q: Record<string, string | number> = Object.fromEntries(new URL(request.url).searchParams);
+  if (q.limit !== undefined) q.limit = Number(q.limit);
+  return q as never;
+};
 
 /** msw handlers that serve the Kith REST protocol (v1) from any Backend, such as `memoryBackend()`. */
 export function kithHandlers(backend: Backend, { baseUrl = '' }: KithHandlersOptions = {}) {
@@ -58,18 +63,22 @@ export function kithHandlers(backend: Backend, { baseUrl = '' }: KithHandlersOpt
     http.post(`${base}/surveys/:id/responses`, serve(async (r, p) => backend.upsertResponse(p.id!, await json(r), context(r)))),
     http.post(`${base}/feedback`, serve(async (r) => backend.submitFeedback(await json(r), context(r)))),
     http.get(`${base}/topics/stream`, ({ request }) => {
+      // no live stream: 501, which the client and the conformance suite take as "poll instead"
+      if (!backend.streamTopics) {
+        const problem = { type: 'about:blank', title: 'This backend has no live stream', status: 501 };
+        return problemResponse(new KithError('rejected', problem.title, { status: 501, problem }));
+      }
+      const stream = backend.streamTopics.bind(backend);
       const stop = new AbortController();
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
           const send = (text: string) => controller.enqueue(encoder.encode(text));
           send(': connected\n\n');
-          if (!backend.streamTopics) return controller.close();
-          backend
-            .streamTopics(
-              query(request),
-              (e, id) => send(`${id ? `id: ${id}\n` : ''}event: ${e.type}\ndata: ${JSON.stringify(e.type === 'upsert' ? e.topic : { id: e.id })}\n\n`),
-              { ...context(request), signal: stop.signal, lastEventId: request.headers.get('Last-Event-ID') ?? undefined },
-            )
+          stream(
+            query(request),
+            (e, id) => send(`${id ? `id: ${id}\n` : ''}event: ${e.type}\ndata: ${JSON.stringify(e.type === 'upsert' ? e.topic : { id: e.id })}\n\n`),
+            { ...context(request), signal: stop.signal, lastEventId: request.headers.get('Last-Event-ID') ?? undefined },
+          )
             .then(
               () => controller.close(),
               () => controller.error(new Error('stream failed')),

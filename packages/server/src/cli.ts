@@ -60,9 +60,10 @@ try {
     adminToken,
     port,
     host,
+    // /embed/ (the script-tag build) with or without the demo: the quick start's script tag points here
     demo: demo
       ? { page: here('../demo/index.html'), embedDir, session: { site: DEMO.site, memberId: DEMO.member.id, memberToken: memberToken! } }
-      : undefined,
+      : { embedDir },
   });
 } catch (e) {
   const code = (e as NodeJS.ErrnoException).code;
@@ -77,13 +78,13 @@ const lines = [
   `  listening   ${server.url} (protocol under /v1, admin API under /admin)`,
   `  database    ${dbPath}`,
   `  admin token ${process.env.KITH_ADMIN_TOKEN ? '(from KITH_ADMIN_TOKEN)' : `${adminToken}  (generated for this run; set KITH_ADMIN_TOKEN to choose one)`}`,
+  existsSync(embedDir) ? '  widgets     /embed/kith.js, served from packages/embed/dist' : '  widgets     packages/embed/dist is not built yet (pnpm build): /embed/ answers 404',
 ];
 if (demo) {
   lines.push(
     '',
     `  demo page   ${shown}/   ${seeded ? '(demo data seeded)' : '(demo data already present)'}`,
     `  site key    ${DEMO.site}  (allows http://localhost:* and http://127.0.0.1:*)`,
-    existsSync(embedDir) ? '  widgets     /embed/ served from packages/embed/dist' : '  widgets     packages/embed/dist is not built yet: the demo page says so',
     `  member token for ${DEMO.member.id} (${DEMO.member.name}), valid 30 days:`,
     `  ${memberToken}`,
   );

@@ -111,6 +111,17 @@ test('Last-Event-ID replays what changed since, each topic once, as it is now', 
   await vote('hdr-merge', 0, 'visitor-stream-02');
 });
 
+test('a Last-Event-ID past the latest (crafted, or from before a fresh database) resumes from now', async () => {
+  for (const id of ['99999999999999999999', '1e9', '4294967296']) {
+    const s = await stream('', { 'Last-Event-ID': id });
+    await s.until(/: connected/);
+    await vote('film-grain', 1, 'visitor-stream-03');
+    await s.until(/"id":"film-grain"/);
+    await s.close();
+    await vote('film-grain', 0, 'visitor-stream-03');
+  }
+});
+
 test('a tag filter leaves out other topics but still advances the id', async () => {
   const s = await stream('&tag=help');
   await s.until(/: connected/);

@@ -90,8 +90,8 @@ export function openApiDocument(): Record<string, unknown> {
       '/v1/topics': read('A page of topics, pinned first', 'TopicPage', topicQuery),
       '/v1/topics/stream': {
         get: {
-          summary: 'Server-sent events: `event: upsert` with a Topic as data, `event: remove` with `{ id }`. Heartbeat comments; Last-Event-ID resumes. `site` and `visitor` may be given as query parameters (EventSource sends no headers).',
-          parameters: [...topicQuery.slice(0, 3), param('site', 'query', { type: 'string' }), param('visitor', 'query', { type: 'string' })],
+          summary: 'Server-sent events, numbered with `id:`, in either form: a TopicStreamEvent as the data of the default event (`{ type: "upsert", topic }` or `{ type: "remove", id }`, what the reference server sends), or `event: upsert` with a Topic / `event: remove` with `{ id }`. Heartbeat comments; Last-Event-ID (or `lastEventId`) resumes. `site` and `visitor` may be given as query parameters (EventSource sends no headers). 404 or 501: no live stream (clients poll).',
+          parameters: [...topicQuery.slice(0, 3), param('site', 'query', { type: 'string' }), param('visitor', 'query', { type: 'string' }), param('lastEventId', 'query', { type: 'string' })],
           responses: { '200': { description: 'An event stream', content: { 'text/event-stream': { schema: ref('TopicStreamEvent') } } }, ...errors },
         },
       },

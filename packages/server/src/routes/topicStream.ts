@@ -6,6 +6,8 @@ import { parseTags, voterKey } from '../http/voter.ts';
 
 const openStreams = new WeakMap<Deps, Map<string, number>>();
 const BATCH = 500;
+/** Queued chunks a stream may hold for a client that is not reading before it is closed. */
+const MAX_BUFFERED = 1000;
 
 /**
  * `GET /v1/topics/stream`: server-sent events. Each event's data is a `TopicStreamEvent` JSON
@@ -27,7 +29,9 @@ export async function topicStream(c: KithContext, deps: Deps): Promise<Response>
   const tags = parseTags(c.req.query('tag'));
   const voter = voterKey(c, deps);
   const resume = Number.parseInt(c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? '', 10);
-  let lastSeq = Number.isFinite(resume) && resume >= 0 ? resume : await deps.store.lastTopicEventSeq(site);
+  const latest = await deps.store.lastTopicEventSeq(site);
+  // an id past the latest (a crafted one, or a database started afresh) resumes from now, not never
+  let lastSeq = resume >= 0 && resume <= latest ? resume : latest;
   const counts = perIp;
   counts.set(ip, (counts.get(ip) ?? 0) + 1);
 
@@ -53,6 +57,8 @@ export async function topicStream(c: KithContext, deps: Deps): Promise<Response>
   };
   const send = (text: string) => {
     if (closed || !controllerRef) return;
+    // a client that stops reading is let go rather than buffered without end; it resumes by Last-Event-ID
+    if (controllerRef.desiredSize! < -MAX_BUFFERED) return close();
     try {
       controllerRef.enqueue(encoder.encode(text));
     } catch {
