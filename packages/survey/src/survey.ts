@@ -371,8 +371,9 @@ export class KithSurvey extends KithElement {
   }
 
   #focusQuestion() {
-    const root = this.renderRoot;
-    root.querySelector<HTMLElement>('.q input:checked, .q [data-roving][tabindex="0"], .q input, .q textarea')?.focus();
+    // in this order (one selector list would give the first match in the page, the first option)
+    const q = (s: string) => this.renderRoot.querySelector<HTMLElement>('.q ' + s);
+    (q('input:checked') ?? q('[data-roving][tabindex="0"]') ?? q('input,textarea'))?.focus();
   }
 
   #enter = (e: KeyboardEvent) => {
@@ -441,9 +442,15 @@ export class KithSurvey extends KithElement {
     };
     const a = this.#answers[q.id];
     const isEnd = nextQuestion(def, q, isEmpty(a) ? undefined : a) === 'end';
+    const control = this.#control(q, a, common);
+    // Each step (Next or Back changes the path's length by one) renders the question from the other
+    // of two identical templates, so its inputs are new: reused ones would keep the checked state
+    // of another question (a checkbox the browser left ticked), which Lit does not see.
     return html`<form part="form" novalidate @submit=${this.#next} @keydown=${this.#enter}>
       ${progressBar(index + 1, total, this.t('progress', { n: index + 1, total }))}
-      <div class="q" part="question">${this.#control(q, a, common)}</div>
+      ${this.#path.length % 2
+        ? html`<div class="q" part="question">${control}</div>`
+        : html`<div class="q" part="question">${control}</div>`}
       <p class="msg" id=${msg} ?hidden=${!this.#error}>${this.#error}</p>
       <div class="nav">
         ${this.#path.length > 1

@@ -114,6 +114,47 @@ describe('<kith-survey> display and triggers', () => {
     ev.stop();
   });
 
+  it('popover: above anything fixed in the top layer (the feedback launcher) and a page header at the maximum z-index', async () => {
+    const launcher = document.createElement('button');
+    launcher.textContent = 'Feedback';
+    launcher.popover = 'manual';
+    launcher.style.cssText = 'position:fixed;inset:auto 1rem 1rem auto;margin:0;width:14rem;height:6rem';
+    const header = document.createElement('div');
+    header.style.cssText = 'position:fixed;inset:auto 0 0 0;height:3rem;z-index:2147483647;background:red';
+    document.body.append(launcher, header);
+    launcher.showPopover();
+    try {
+      const el = await mount({ survey: 'nps', display: 'popover' });
+      await until(() => dialog(el).open);
+      await el.updateComplete;
+      for (const part of ['next', 'close']) {
+        const r = $(el, `[part~=${part}]`)!.getBoundingClientRect();
+        const hit = el.shadowRoot!.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        expect(hit && $(el, `[part~=${part}]`)!.contains(hit), `${part} is what a click there reaches`).to.equal(true);
+      }
+    } finally {
+      launcher.remove();
+      header.remove();
+    }
+  });
+
+  it('popover that opened by itself: Esc returns focus to where the visitor tabbed in from', async () => {
+    const before = document.createElement('button');
+    before.textContent = 'Page button';
+    document.body.prepend(before);
+    try {
+      const el = await mount({ survey: 'nps', display: 'popover' });
+      await until(() => dialog(el).open);
+      before.focus();
+      $<HTMLInputElement>(el, '.q input')!.focus(); // as Tab from the page button would
+      await press('Escape');
+      await until(() => !el.isOpen);
+      expect(document.activeElement).to.equal(before);
+    } finally {
+      before.remove();
+    }
+  });
+
   it('modal: focus moves in, Esc dismisses, focus returns to the page', async () => {
     const button = document.createElement('button');
     button.textContent = 'Open survey';

@@ -287,6 +287,66 @@ describe('skip logic', () => {
     expect([...b.state.responses.values()][0]!.answers).to.deep.equal({ score: 7, mid: 'price', why: { selected: ['price'] } });
   });
 
+  it('Back and Next show each question as answered: ticks match what will be sent, focus on the choice', async () => {
+    const b = backend({
+      surveys: [
+        {
+          id: 'steps',
+          version: 1,
+          questions: [
+            { id: 'mood', type: 'rating', text: 'Mood', scale: 5, style: 'emoji' },
+            { id: 'role', type: 'single', text: 'Role', choices: ['Pro', 'Hobbyist', 'Student', 'Other'].map((l) => ({ id: l.toLowerCase(), label: l })) },
+            {
+              id: 'features',
+              type: 'multiple',
+              text: 'Features',
+              max: 3,
+              choices: ['Presets', 'Masking', 'Batch', 'Denoise', 'Export'].map((l) => ({ id: l.toLowerCase(), label: l })),
+            },
+          ],
+        } as never,
+      ],
+    });
+    const el = await mount({ survey: 'steps' }, b);
+    await until(() => legend(el));
+    const inputs = () => $$<HTMLInputElement>(el, '.q input');
+    const ticked = () => inputs().filter((i) => i.checked).map((i) => i.getAttribute('aria-label') ?? i.closest('label')!.textContent!.trim());
+    const marked = () => $$(el, '.q label.on').map((l) => l.getAttribute('aria-label') ?? l.querySelector('input')!.getAttribute('aria-label') ?? l.textContent!.trim());
+    const back = async () => {
+      $<HTMLButtonElement>(el, '[part~=back]')!.click();
+      await el.updateComplete;
+      await tick();
+    };
+    const focusedInput = () => el.shadowRoot!.activeElement as HTMLInputElement | null;
+
+    inputs()[1]!.click(); // mood 2
+    await el.updateComplete;
+    await next(el);
+    await pick(el, 'Hobbyist');
+    await next(el);
+    for (const f of ['Presets', 'Masking', 'Batch']) await pick(el, f);
+    expect(ticked()).to.deep.equal(['Presets', 'Masking', 'Batch']);
+
+    await back(); // to Role: the radio ticked is Hobbyist, and focus is on it
+    expect(legend(el)).to.equal('Role');
+    expect(ticked()).to.deep.equal(['Hobbyist']);
+    expect(marked()).to.deep.equal(['Hobbyist']);
+    expect(focusedInput()?.checked, 'focus on the chosen option').to.equal(true);
+
+    await back(); // to Mood: emoji 2 is the one checked (what a screen reader says is selected)
+    expect(inputs().map((i) => i.checked)).to.deep.equal([false, true, false, false, false]);
+    expect(focusedInput()).to.equal(inputs()[1]);
+
+    await next(el);
+    await next(el); // forward to Features again: the same three ticked, no more
+    expect(legend(el)).to.equal('Features');
+    expect(ticked()).to.deep.equal(['Presets', 'Masking', 'Batch']);
+    expect(marked()).to.deep.equal(['Presets', 'Masking', 'Batch']);
+    await next(el);
+    await until(() => [...b.state.responses.values()][0]?.finished);
+    expect([...b.state.responses.values()][0]!.answers).to.deep.equal({ mood: 2, role: { selected: ['hobbyist'] }, features: { selected: ['presets', 'masking', 'batch'] } });
+  });
+
   it('drops answers of a branch the visitor left', async () => {
     const b = backend({ surveys: [survey as never] });
     const el = await mount({ survey: 'branch' }, b);

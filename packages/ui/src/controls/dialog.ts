@@ -40,9 +40,15 @@ export class DialogController implements ReactiveController {
     if (!d) return;
     const active = deepActiveElement();
     if (!d.contains(active)) this.#returnTo = active;
+    // a popover that opened by itself: Esc returns focus to where the visitor came into it from
+    d.addEventListener('focusin', this.#entered);
     if (!d.open) {
       try {
         if (modal) d.showModal();
+        // non-modal, and in the top layer where there is one: above any page z-index and the feedback
+        // launcher (itself a popover, shown earlier); `open` too, so it reads as open either way. Inert
+        // meanwhile: showing a dialog as a popover would move focus in (the dialog focusing steps).
+        else if (d.showPopover) d.setAttribute('open', ''), (d.popover = 'manual'), (d.inert = true), d.showPopover(), (d.inert = false);
         else if (focus) d.show();
         // show() would move focus in (the dialog focusing steps): a popover that opens by itself must
         // not take focus from whatever the visitor is typing into
@@ -67,10 +73,16 @@ export class DialogController implements ReactiveController {
     if (!d) return;
     const root = this.#host.shadowRoot;
     const inside = !!root?.activeElement && d.contains(root.activeElement);
+    if (d.popover && d.matches(':popover-open')) d.hidePopover();
     if (d.open) d.close();
     if (inside && this.#returnTo?.isConnected) this.#returnTo.focus();
     this.#returnTo = null;
   }
+
+  #entered = (e: FocusEvent) => {
+    const from = e.relatedTarget as HTMLElement | null;
+    if (from && !(e.currentTarget as Node).contains(from)) this.#returnTo = from;
+  };
 
   keydown = (e: KeyboardEvent): void => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
