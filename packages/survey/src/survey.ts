@@ -409,7 +409,7 @@ export class KithSurvey extends KithElement {
   #renderOpen(def: Survey) {
     const title = this.l(def.title, def.defaultLocale);
     return html`<div class="head">
-        <h2 id="title" part="title" class=${title ? '' : 'sr-only'}>${title || this.t('survey')}</h2>
+        <h2 id="title" part="title" class=${title ? '' : 'sr-only'} dir="auto">${title || this.t('survey')}</h2>
         ${this.mode === 'inline'
           ? nothing
           : html`<button class="btn ghost icon close" part="close" aria-label=${this.t('close')} @click=${() => this.close()}>
@@ -444,13 +444,14 @@ export class KithSurvey extends KithElement {
     const isEnd = nextQuestion(def, q, isEmpty(a) ? undefined : a) === 'end';
     const control = this.#control(q, a, common);
     // Each step (Next or Back changes the path's length by one) renders the question from the other
-    // of two identical templates, so its inputs are new: reused ones would keep the checked state
-    // of another question (a checkbox the browser left ticked), which Lit does not see.
+    // of two templates, so its inputs are new: reused ones would keep the checked state of another
+    // question (a checkbox the browser left ticked), which Lit does not see. The two differ in
+    // attribute order only, or a minifier would fold them into one.
     return html`<form part="form" novalidate @submit=${this.#next} @keydown=${this.#enter}>
       ${progressBar(index + 1, total, this.t('progress', { n: index + 1, total }))}
       ${this.#path.length % 2
-        ? html`<div class="q" part="question">${control}</div>`
-        : html`<div class="q" part="question">${control}</div>`}
+        ? html`<div class="q" part="question" dir="auto">${control}</div>`
+        : html`<div part="question" class="q" dir="auto">${control}</div>`}
       <p class="msg" id=${msg} ?hidden=${!this.#error}>${this.#error}</p>
       <div class="nav">
         ${this.#path.length > 1

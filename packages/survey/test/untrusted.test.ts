@@ -68,6 +68,15 @@ describe('<kith-survey> with untrusted definitions and attributes', () => {
     expect(legend(el)).to.equal('Bonjour ?');
   });
 
+  it('English fallback text on an Arabic page reads left to right; the widget\'s own UI stays right to left', async () => {
+    const el = await mount({ survey: 'nps', locale: 'ar' });
+    await until(() => !!$(el, '.q legend'), 2000, 'open');
+    await el.updateComplete;
+    expect(legend(el)).to.equal('How likely?');
+    expect(getComputedStyle($(el, '.q legend')!).direction).to.equal('ltr');
+    expect(getComputedStyle($(el, '[part~=next]')!).direction).to.equal('rtl');
+  });
+
   it('sample="" is the default (everyone), not 0 (no one)', async () => {
     const el = await mount({ survey: 'nps', sample: '' });
     await until(() => !!$(el, '.q input'), 2000, 'open');
