@@ -8,6 +8,8 @@ export const hotTopicsStyles = css`
   }
   .topics {
     display: grid;
+    /* the list's own width decides where the actions go (@container below) */
+    container-type: inline-size;
   }
   /* a long feed lays out only the topics near the viewport */
   [part='list'] > li {
@@ -16,9 +18,11 @@ export const hotTopicsStyles = css`
   }
   .topic {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
     gap: 0.5rem 1rem;
-    padding-block: 0.75rem;
+    /* room for the focus rings of the link and buttons at the edges: the item (content-visibility)
+       clips its content, so the topic's own ring goes inside */
+    padding: 0.75rem 0.25rem;
+    outline-offset: -2px;
     border-block-end: 1px solid var(--_surface);
   }
   .main {
@@ -83,10 +87,6 @@ export const hotTopicsStyles = css`
     border: 1px solid var(--_border);
     border-radius: 0.25rem;
   }
-  .stats {
-    flex-flow: column;
-    align-items: stretch;
-  }
   .stat {
     display: inline-flex;
     align-items: center;
@@ -102,10 +102,16 @@ export const hotTopicsStyles = css`
   .compact .topic {
     padding-block: 0.375rem;
   }
-  .compact .stats,
-  .cards .stats {
-    flex-flow: row;
-    align-items: center;
+  /* the counts and actions go under the topic (a row), and beside it only where the list is wide
+     enough for titles to keep whole words: stacked in the list layout, a row in the compact one */
+  @container (width >= 28em) {
+    .topic {
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
+    .list .stats {
+      flex-flow: column;
+      align-items: stretch;
+    }
   }
   .cards .topics {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--kith-hot-topics-card-width, 16rem)), 1fr));

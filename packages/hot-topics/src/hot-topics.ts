@@ -78,7 +78,7 @@ const communityUrl = attrIf(safeHref, 'an http(s) URL', { attribute: 'community-
  * @csspart more - The "load more" button.
  * @csspart see-all - The community link.
  * @csspart empty - The empty state.
- * @csspart notice - Messages about votes and reports.
+ * @csspart notice - A message about a vote or report, shown in that topic.
  * @csspart dialog - The report dialog.
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart error - The error state.
@@ -139,7 +139,9 @@ export class KithHotTopics extends KithElement {
   #loaded = false;
   #filter?: string;
   #more?: 'busy' | KithError;
+  /** The last message about a vote or report, and the topic it is about (shown in that topic). */
   #notice = '';
+  #noticeAt = '';
   #mode: 'off' | 'stream' | 'polling' = 'off';
   #report?: TopicReport;
   #voteSeq = new Map<string, number>();
@@ -282,24 +284,31 @@ export class KithHotTopics extends KithElement {
     const seq = (this.#voteSeq.get(id) ?? 0) + 1;
     this.#voteSeq.set(id, seq);
     this.#feed.patch(id, { voted: !!value, votes: t.votes + (value ? 1 : -1) });
-    this.#notice = '';
-    this.requestUpdate();
+    this.#say(id, '');
     this.#client.track('vote', 'hot-topics', id);
     const d = await vote(this.#client, id, { id: newId(), value });
     if (this.#voteSeq.get(id) !== seq) return; // a later click decides
     if (d.state === 'sent' && d.ack) this.#feed.patch(id, { votes: d.ack.votes, voted: d.ack.voted });
     else if (d.state === 'rejected') {
       this.#feed.patch(id, before);
-      this.#notice = `${this.t('voteFailed')} ${this.errorText(d.error)}`;
-    } else if (d.state === 'queued') this.#notice = this.t('queued');
+      this.#say(id, `${this.t('voteFailed')} ${this.errorText(d.error)}`);
+    } else if (d.state === 'queued') this.#say(id, this.t('queued'));
     this.requestUpdate();
   }
+
+  /** Shows `notice` in the topic `id` (and says it once, through the polite region at the end). */
+  #say = (id: string, notice: string) => {
+    this.#noticeAt = id;
+    this.#notice = notice;
+    this.requestUpdate();
+  };
 
   /** The report dialog arrives on first use (its own chunk). */
   async #openReport(topic: Topic) {
     if (!this.#client) return;
     const { TopicReport } = await import('./report.ts');
-    this.#report ??= new TopicReport(this, this.#client, (notice) => ((this.#notice = notice), this.requestUpdate()));
+    this.#report ??= new TopicReport(this, this.#client, this.#say);
+    this.#say(topic.id, ''); // a new action: the same confirmation again is said again
     this.#report.open(topic);
   }
 
@@ -340,7 +349,10 @@ export class KithHotTopics extends KithElement {
         ? this.#skeleton()
         : f.topics.length
           ? html`<ul class="topics" part="list" role="list" aria-label=${this.t('topics')}>
-              ${repeat(ordered(f.topics), (t) => t.id, (t) => guard([t, this.#key], () => this.#item(t)))}
+              ${repeat(ordered(f.topics), (t) => t.id, (t) => {
+                const notice = t.id === this.#noticeAt && this.#notice;
+                return guard([t, this.#key, notice], () => this.#item(t, notice));
+              })}
             </ul>`
           : html`<p class="empty" part="empty">${this.t('empty')}</p>`}
       <div class="foot">
@@ -354,7 +366,7 @@ export class KithHotTopics extends KithElement {
           ? html`<a part="see-all" href=${safeHref(this.communityUrl) ?? nothing} target=${this.linkTarget ?? nothing}>${this.t('seeAll')}</a>`
           : nothing}
       </div>
-      <p class="notice" part="notice" role="status">${this.#notice}</p>
+      <p class="sr-only" role="status">${this.#notice}</p>
       ${this.#report?.render() ?? nothing}`;
   }
 
@@ -386,7 +398,7 @@ export class KithHotTopics extends KithElement {
     return html`<span aria-hidden="true">${this.#fmt!.count.format(n)}</span><span class="sr-only">${said}</span>`;
   }
 
-  #item(t: Topic) {
+  #item(t: Topic, notice: string | false) {
     const id = `t-${encodeURIComponent(t.id)}`;
     const href = safeHref(t.url);
     const avatar = safeHref(t.author.avatarUrl);
@@ -418,6 +430,7 @@ export class KithHotTopics extends KithElement {
                 </ul>`
               : nothing}
           </div>
+          ${notice ? html`<p class="status" part="notice" aria-hidden="true">${notice}</p>` : nothing}
         </div>
         <div class="stats">
           ${this.voting

@@ -50,11 +50,11 @@ interface Draft {
 export class TopicReport {
   #host: KithElement;
   #client: KithClient;
-  #done: (notice: string) => void;
+  #done: (topicId: string, notice: string) => void;
   #draft?: Draft;
   #dialog: DialogController;
 
-  constructor(host: KithElement, client: KithClient, done: (notice: string) => void) {
+  constructor(host: KithElement, client: KithClient, done: (topicId: string, notice: string) => void) {
     this.#host = host;
     this.#client = client;
     this.#done = done;
@@ -98,7 +98,7 @@ export class TopicReport {
     if (this.#draft !== d) return;
     if (r.state === 'rejected') return this.#set({ sending: false, error: host.errorText(r.error) });
     this.close();
-    this.#done(host.t(r.state === 'sent' ? 'reported' : 'queued'));
+    this.#done(d.topic.id, host.t(r.state === 'sent' ? 'reported' : 'queued'));
   };
 
   render() {
