@@ -16,10 +16,13 @@ export const strings = {
 const styles = css`
 [part=summary]::first-letter { text-transform: uppercase }
 table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums }
-th, td { padding: .5rem; text-align: start; font-weight: normal; border-bottom: 1px solid var(--_surface) }
+th, td { padding: .5rem .375rem; text-align: start; font-weight: normal; border-bottom: 1px solid var(--_surface) }
 thead th { color: var(--_muted); font-size: .875em }
 .num, th:nth-child(3) { text-align: end }
 .who, .tops { display: flex; align-items: center; gap: .4rem; font-weight: 600 }
+.tops { flex-wrap: wrap }
+.scroll { overflow-x: auto }
+.scroll:focus-visible { outline-offset: -2px }
 .who img { width: 1.75rem; height: 1.75rem; border-radius: 50% }
 .tops .art { width: 1.75rem; height: 1.75rem; font-size: 1rem; box-shadow: 0 0 0 2px var(--_tier) }
 `;
@@ -42,10 +45,10 @@ export class Board {
     const p = wall.period ?? 'week';
     const period = p === 'all' ? wall.t('all') : new Intl.RelativeTimeFormat(wall.resolvedLocale, { numeric: 'auto' }).format(0, p);
     // prettier-ignore
-    return html`<p class="muted" part="summary">${period}</p>${rows.length ? html`<table part="table" aria-labelledby="title"><thead><tr>${['rank', 'member', 'score', 'badges'].map((k) => html`<th scope="col">${wall.t(k)}</th>`)}</tr></thead><tbody>${rows.map(
+    return html`<p class="muted" part="summary">${period}</p>${rows.length ? html`<div class="scroll"><table part="table" aria-labelledby="title"><thead><tr>${['rank', 'member', 'score', 'badges'].map((k) => html`<th scope="col">${wall.t(k)}</th>`)}</tr></thead><tbody>${rows.map(
       (r) => html`<tr part="row"><td>${wall.n(r.rank)}</td><th scope="row"><span class="who">${
         httpUrl(r.member.avatarUrl) ? html`<img part="avatar" src=${r.member.avatarUrl} alt="" loading="lazy" width="28" height="28" />` : nothing
       }${r.member.name}</span></th><td class="num">${wall.n(r.points)}</td><td><span class="tops">${r.topBadges.map((b) => html`<span role="img" aria-label=${b.icon.alt ?? b.name} style=${tierStyle(b.tier)}>${badgeIcon(b)}</span>`)}</span></td></tr>`,
-    )}</tbody></table>` : html`<p part="message">${wall.t('nobody')}</p>`}`;
+    )}</tbody></table></div>` : html`<p part="message">${wall.t('nobody')}</p>`}`;
   }
 }

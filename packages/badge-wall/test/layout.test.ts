@@ -1,0 +1,77 @@
+import { expect } from '@esm-bundle/chai';
+import { $, focused, memoryBackend, mount, press, seed, until } from './harness.ts';
+
+const earnedAll = '2025-01-01T00:00:00Z';
+
+describe('<kith-badge-wall> in a narrow container', () => {
+  // like the demo site's leaderboard: members with two-word names and three top badges each
+  const demoLike = () => {
+    const s = seed();
+    const names = ['Maya Kowalski', 'Tomás García', 'Alex Rivera'];
+    s.members.forEach((m, i) => ((m.name = names[i]!), (m.points = [1245, 980, 455][i]!), (m.earned = { 'first-post': earnedAll, voice: earnedAll, legend: earnedAll })));
+    return s;
+  };
+  // one long name and a six-digit score: too wide for 180 px even with the badges under each other
+  const crowded = () => {
+    const s = demoLike();
+    s.members[0]!.name = 'Alexandra Rivera-Montgomery';
+    s.members[1]!.points = 123456;
+    return s;
+  };
+
+  // 360 px: a phone; 270 px: the demo page's card on that phone (where the third badge was cut off)
+  for (const locale of ['en', 'ru', 'ar'])
+    for (const width of [360, 270])
+      it(`fits the leaderboard in ${width} px (${locale})`, async () => {
+        const box = document.createElement('div');
+        box.style.width = `${width}px`;
+        document.body.append(box);
+        try {
+          const el = await mount({ mode: 'leaderboard', locale }, memoryBackend(demoLike()), box);
+          await until(() => $(el, `[lang=${locale}]`) && $(el, 'table'), 3000, 'the table');
+          const table = $(el, 'table')!;
+          const host = el.getBoundingClientRect();
+          const t = table.getBoundingClientRect();
+          for (const area of [$(el, '[part=base]')!, table.parentElement!])
+            expect(area.scrollWidth, `${area.className} scrollWidth`).to.be.at.most(area.clientWidth);
+          expect(t.right, 'the table’s right edge').to.be.at.most(host.right);
+          expect(t.left, 'the table’s left edge').to.be.at.least(host.left);
+          // every top badge shows (they wrap under each other rather than run past the edge)
+          for (const badge of table.querySelectorAll('[role=img]')) {
+            const b = badge.getBoundingClientRect();
+            expect(b.right).to.be.at.most(host.right);
+            expect(b.left).to.be.at.least(host.left);
+          }
+        } finally {
+          box.remove();
+        }
+      });
+
+  it('scrolls the table inside its own area where even that cannot fit', async () => {
+    const box = document.createElement('div');
+    box.style.width = '180px';
+    document.body.append(box);
+    try {
+      const el = await mount({ mode: 'leaderboard', locale: 'ru' }, memoryBackend(crowded()), box);
+      await until(() => $(el, '[lang=ru]') && $(el, 'table'), 3000, 'the table');
+      const table = $(el, 'table')!;
+      const area = table.parentElement!;
+      const base = $(el, '[part=base]')!;
+      expect(base.scrollWidth, 'the wall scrollWidth').to.be.at.most(base.clientWidth);
+      expect(area.scrollWidth, 'the table is wider than its area').to.be.above(area.clientWidth);
+      expect(area.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
+      // no tabindex (no extra tab stop at the widths where it fits): the browser makes a scroller with
+      // nothing focusable inside a tab stop itself (Chromium 130+, Firefox), so the keys can scroll it
+      area.scrollLeft = 0;
+      $(el, '[part=summary]')!.setAttribute('tabindex', '-1');
+      $(el, '[part=summary]')!.focus();
+      await press('Tab');
+      expect(focused(el), 'Tab reaches the scrolling area').to.equal(area);
+      await press('ArrowRight');
+      await until(() => area.scrollLeft > 0, 2000, 'the arrow key to scroll the table');
+    } finally {
+      box.remove();
+    }
+  });
+});
+
