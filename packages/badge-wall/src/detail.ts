@@ -16,7 +16,7 @@ const styles = css`
 .detail .art { width: 4.5rem; height: 4.5rem; font-size: 2.5rem }
 .detail .meter { width: 100%; padding: 0 }
 h4 { margin: .5rem 0 0; font-size: .875em }
-.close { position: absolute; top: .25rem; inset-inline-end: .25rem }
+.close { position: absolute; top: .5rem; inset-inline-end: .5rem }
 `;
 
 /** Drives the wall's `<dialog>`: modal, closed by Esc, the close button or a click outside. Brings its styles and strings. */

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { $, focused, memoryBackend, mount, press, seed, until } from './harness.ts';
+import { $, badgeButton, focused, memoryBackend, mount, press, seed, until } from './harness.ts';
 
 const earnedAll = '2025-01-01T00:00:00Z';
 
@@ -75,3 +75,34 @@ describe('<kith-badge-wall> in a narrow container', () => {
   });
 });
 
+describe('<kith-badge-wall> detail dialog', () => {
+  for (const locale of ['en', 'ar'])
+    it(`shows the close button’s whole focus ring (${locale})`, async () => {
+      const el = await mount({ mode: 'catalog', locale });
+      badgeButton(el, 'Voice').focus();
+      await press('Enter');
+      const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+      await until(() => dialog.open && focused(el)?.matches('[part=close]'), 3000, 'the close button to take focus');
+      const close = focused(el)!;
+      expect(close.matches(':focus-visible')).to.equal(true);
+      const cs = getComputedStyle(close);
+      expect(cs.outlineStyle).to.not.equal('none');
+      const grow = parseFloat(cs.outlineWidth) + parseFloat(cs.outlineOffset);
+      const r = close.getBoundingClientRect();
+      const ring = { top: r.top - grow, right: r.right + grow, bottom: r.bottom + grow, left: r.left - grow };
+      const clippers: Element[] = [];
+      for (let a = close.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflow !== 'visible') clippers.push(a);
+      expect(clippers).to.include(dialog);
+      for (const a of clippers) {
+        // what an ancestor clips to: its padding box. A ring that only touches that edge is drawn
+        // against the border and loses a pixel row to snapping, so it must clear the edge by 1 px.
+        const b = a.getBoundingClientRect();
+        const box = { top: b.top + a.clientTop, left: b.left + a.clientLeft, right: b.left + a.clientLeft + a.clientWidth, bottom: b.top + a.clientTop + a.clientHeight };
+        const what = `the ring in <${a.localName}>`;
+        expect(ring.top, `${what}, top`).to.be.at.least(box.top + 1);
+        expect(ring.left, `${what}, left`).to.be.at.least(box.left + 1);
+        expect(ring.right, `${what}, right`).to.be.at.most(box.right - 1);
+        expect(ring.bottom, `${what}, bottom`).to.be.at.most(box.bottom - 1);
+      }
+    });
+});
