@@ -247,8 +247,10 @@ export class Outbox {
   #schedule() {
     clearTimeout(this.#timer);
     if (this.#closed) return;
-    const next = Math.min(...this.items().filter((i) => i.state === 'queued').map((i) => i.nextAt));
-    if (Number.isFinite(next)) this.#timer = setTimeout(() => void this.flush(), Math.max(0, next - Date.now()));
+    const t = Date.now();
+    // never longer than the wait an item was given (the clock may have gone back since)
+    const next = Math.min(...this.items().filter((i) => i.state === 'queued').map((i) => Math.min(i.nextAt - t, i.wait ?? Infinity)));
+    if (Number.isFinite(next)) this.#timer = setTimeout(() => void this.flush(), Math.max(0, next));
   }
 
   /** While the page unloads: hand what is waiting to `fetch(..., { keepalive: true })`; ids make a resend safe. */

@@ -140,6 +140,8 @@ describe('outbox under storage, clock and hint faults', () => {
     try {
       Date.now = () => realNow() + 3600_000; // an hour ahead at the failure, then corrected
       expect((await sendFeedback(c, feedback())).state).to.equal('queued');
+      // corrected at once: usually before the failed run schedules its retry, so the timer too must
+      // not wait for the hour (it once did, and only the outbox's next flush would have sent it)
       Date.now = realNow;
       await until(() => backend.state.feedback.size === 1, 2000, 'delivery after the clock was corrected');
     } finally {
