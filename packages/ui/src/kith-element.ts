@@ -368,11 +368,8 @@ export class KithElement extends LitElement {
     super.update(changed);
     // The accent goes on the wrapper through the CSSOM, which a strict Content-Security-Policy allows
     // (a style attribute it would block); here rather than through cssProps, so only widgets that
-    // use cssProps themselves carry the directive.
-    const style = this.renderRoot.querySelector<HTMLElement>('.kith')!.style;
-    const accent = this.accent ?? getConfig().accent;
-    if (accent) style.setProperty('--kith-accent', accent);
-    else style.removeProperty('--kith-accent');
+    // use cssProps themselves carry the directive. An empty value removes the property.
+    this.renderRoot.querySelector<HTMLElement>('.kith')!.style.setProperty('--kith-accent', this.accent ?? getConfig().accent ?? '');
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -387,7 +384,7 @@ export class KithElement extends LitElement {
     }
     if (this.hasUpdated && changed.has('memberToken') && this.memberToken && this.#started) {
       try {
-        this.client.setMemberToken(this.memberToken);
+        void this.client; // which hands the client the token
       } catch {
         // no endpoint or backend: the error state already says so
       }
