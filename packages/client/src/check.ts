@@ -26,14 +26,15 @@ const fail = (path: Path, message: string): never => {
 };
 const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 const want = (v: unknown, type: string, path: Path) => kind(v) === type || fail(path, `expected ${type}, got ${kind(v)}`);
-const size = (n: number, min: number, max: number, path: Path) =>
-  n < min ? fail(path, `too short (at least ${min})`) : n > max && fail(path, `too long (at most ${max})`);
+/** `n` within [min, max]; `what` says what `n` is: a length, or empty for a number itself. */
+const range = (n: number, min: number, max: number, path: Path, what = 'length ') =>
+  n < min ? fail(path, `${what}must be at least ${min}`) : n > max && fail(path, `${what}must be at most ${max}`);
 
 /** A string of `min`..`max` characters matching `pattern` (named `format` in the message). */
 /* @__NO_SIDE_EFFECTS__ */
 export const str =
   (min = 0, max = Infinity, pattern?: RegExp, format = 'format'): Check<string> =>
-  (v, path = []) => (want(v, 'string', path), size((v as string).length, min, max, path), pattern && !pattern.test(v as string) && fail(path, `invalid ${format}`), v as string);
+  (v, path = []) => (want(v, 'string', path), range((v as string).length, min, max, path), pattern && !pattern.test(v as string) && fail(path, `invalid ${format}`), v as string);
 
 /** A finite number (an integer when `int`) within [min, max]; `coerce` reads strings as numbers. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -44,7 +45,8 @@ export const num =
     want(v, 'number', path);
     const n = v as number;
     if (int ? !Number.isSafeInteger(n) : !Number.isFinite(n)) fail(path, int ? 'expected an integer' : 'expected a finite number');
-    return n < min ? fail(path, `must be at least ${min}`) : n > max ? fail(path, `must be at most ${max}`) : n;
+    range(n, min, max, path, '');
+    return n;
   };
 
 export const bool: Check<boolean> = (v, path = []) => (want(v, 'boolean', path), v as boolean);
@@ -96,7 +98,7 @@ export const def =
 /* @__NO_SIDE_EFFECTS__ */
 export const arr =
   <T>(item: Check<T>, min = 0, max = Infinity): Check<T[]> =>
-  (v, path = []) => (want(v, 'array', path), size((v as unknown[]).length, min, max, path), (v as unknown[]).map((x, i) => item(x, [...path, i])));
+  (v, path = []) => (want(v, 'array', path), range((v as unknown[]).length, min, max, path), (v as unknown[]).map((x, i) => item(x, [...path, i])));
 
 /** A record: every key and value checked. */
 /* @__NO_SIDE_EFFECTS__ */
