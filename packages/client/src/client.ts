@@ -5,7 +5,7 @@ import { Identity } from './identity.ts';
 import { newId } from './ids.ts';
 import { Outbox, type OutboxChange, type OutboxItem, type OutboxKind } from './outbox.ts';
 import type { EngagementEvent, EventType } from './protocol/events.ts';
-import { restBackend } from './rest-backend.ts';
+import { restBackend, type RestBackendOptions } from './rest-backend.ts';
 import { memoryStore, openStore, type KeyValueStore } from './storage.ts';
 import type { TransportOptions } from './transport.ts';
 import { parseOrThrow, parseOrUndefined } from './parse.ts';
@@ -68,7 +68,8 @@ export class KithClient {
   constructor(options: ClientOptions) {
     this.#options = options;
     if (!options.backend && !options.endpoint) throw new KithError('invalid-config', 'Kith needs an endpoint or a backend.');
-    this.backend = options.backend ?? restBackend({ ...options, endpoint: options.endpoint!, site: options.site ?? '' });
+    // without a backend the endpoint is there (checked above)
+    this.backend = options.backend ?? restBackend({ ...options, site: options.site ?? '' } as RestBackendOptions);
     this.identity = new Identity(options);
     this.outbox = new Outbox({
       store: memoryStore(),
