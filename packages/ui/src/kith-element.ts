@@ -184,10 +184,10 @@ export class KithElement extends LitElement {
    * With no endpoint or backend yet, wait a moment for one: the script tag's config and an early
    * `Kith.configure({ backend })` may land just after the element starts. Then `client` says what is missing.
    */
-  #configured(signal: AbortSignal): Promise<unknown> {
+  async #configured(signal: AbortSignal) {
     const c = getConfig();
-    if (this.backend || this.endpoint || c.backend || c.endpoint) return Promise.resolve();
-    return new Promise((done) => {
+    if (this.backend || this.endpoint || c.backend || c.endpoint) return;
+    await new Promise((done) => {
       const finish = () => (off(), clearTimeout(timer), done(undefined));
       const off = onConfigChange(finish);
       const timer = setTimeout(finish, 1500);
@@ -256,14 +256,12 @@ export class KithElement extends LitElement {
       table[loc] || !loader ? undefined : loader().then((m) => void (table[loc] = m.default));
     const pending = [load(uiStrings, uiLocales[loc]), load(ctor.strings, ctor.loaders[loc])].filter(Boolean);
     if (!pending.length) return;
-    const p = (this.#strings = Promise.all(pending).then(
-      () => {},
-      () => {}, // a chunk that cannot load leaves English in place
-    ));
-    void p.then(() => {
-      if (this.#strings === p) this.#strings = undefined;
-      this.requestUpdate();
-    });
+    const p: Promise<void> = (this.#strings = Promise.all(pending)
+      .catch(() => {}) // a chunk that cannot load leaves English in place
+      .then(() => {
+        if (this.#strings === p) this.#strings = undefined;
+        this.requestUpdate();
+      }));
   }
 
   /** Also waits for the visitor's locale strings, so `await el.updateComplete` sees the final text. */
