@@ -12,6 +12,17 @@ const response = (responseId = newId(), seq = 0, finished = false) => ({
   finished,
 });
 
+/** A first page that sends feedback while offline and goes away: the item stays in `storeName`. */
+async function leaveQueued(storeName: string) {
+  const back = goOffline();
+  const first = client({ storeName });
+  const item = feedback('left');
+  await sendFeedback(first, item);
+  first.close();
+  back();
+  return item;
+}
+
 describe('client under network faults', () => {
   it('offline then online: queued, then delivered exactly once', async () => {
     const backend = await serve();
@@ -150,12 +161,7 @@ describe('client under network faults', () => {
     it(`the next page opens its store after its first read, then delivers what the first left${consent ? ' (consent mode, consent given)' : ''}`, async () => {
       const backend = await serve();
       const storeName = `after-read-${newId()}`;
-      const back = goOffline();
-      const first = client({ storeName });
-      const item = feedback('left');
-      await sendFeedback(first, item);
-      first.close();
-      back();
+      const item = await leaveQueued(storeName);
       // the next page's first read is slow: opening IndexedDB meanwhile would slow it down further
       let release!: () => void;
       const gate = new Promise<void>((r) => (release = r));
@@ -188,12 +194,7 @@ describe('client under network faults', () => {
   it('a first read that hangs opens the store 3 s after it began, and what the earlier page left is delivered', async () => {
     const backend = await serve();
     const storeName = `hung-read-${newId()}`;
-    const back = goOffline();
-    const first = client({ storeName });
-    const item = feedback('left');
-    await sendFeedback(first, item);
-    first.close();
-    back();
+    const item = await leaveQueued(storeName);
     // a custom backend whose reads never answer (no timeout of ours applies to a Backend object)
     const rest = restBackend({ endpoint: API, site: 'test' });
     const second = client({ storeName, backend: { ...rest, getSurvey: () => new Promise<never>(() => {}) } });
