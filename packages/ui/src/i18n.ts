@@ -36,8 +36,7 @@ export function matchLocale(locale: string, available: readonly string[], otherw
 
 /** Text from a backend definition in the visitor's language: exact, same language, the default locale, then any. */
 export function localize(text: LocalizedText | undefined, locale: string, fallback = 'en'): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
+  if (typeof text !== 'object') return text ?? '';
   const keys = Object.keys(text);
   // only the text's own keys: a defaultLocale such as "toString" must not reach Object.prototype
   return text[matchLocale(locale, keys, keys.includes(fallback) ? fallback : keys[0])] ?? '';
@@ -61,10 +60,9 @@ export const formatNumber = (v: number, locale: string): string =>
 
 /** Fill `{name}` slots; numbers are formatted for `locale`, and `n` picks the plural form. */
 export function format(message: Message | undefined, locale: string, vars: Record<string, string | number> = {}): string {
-  if (message === undefined) return '';
   const m =
-    typeof message === 'string'
-      ? message
+    typeof message !== 'object'
+      ? (message ?? '')
       : (message[cached(plurals, locale, () => new Intl.PluralRules(locale)).select(Number(vars.n ?? 0))] ?? message.other ?? '');
   return m.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = vars[k];
