@@ -23,10 +23,8 @@ export function textField(o: TextFieldOptions) {
   const count = o.maxLength && o.counter ? `${o.id}-count` : '';
   const hint = o.hint ? `${o.id}-hint` : '';
   const input = (e: Event) => o.onInput((e.target as HTMLInputElement).value);
-  const common = {
-    describedBy: [hint, o.describedBy, count].filter(Boolean).join(' ') || nothing,
-    invalid: o.invalid ? 'true' : nothing,
-  };
+  const describedBy = [hint, o.describedBy, count].filter(Boolean).join(' ') || nothing;
+  const invalid = o.invalid ? 'true' : nothing;
   // no whitespace between tags here: text nodes there would be bytes and DOM nodes for nothing
   return html`<div class="field"><label class="legend" for=${o.id}>${o.label}</label>${
     hint ? html`<p class="muted hint" id=${hint}>${o.hint}</p>` : nothing
@@ -37,8 +35,8 @@ export function textField(o: TextFieldOptions) {
           maxlength=${o.maxLength ?? nothing}
           placeholder=${o.placeholder || nothing}
           ?required=${o.required}
-          aria-invalid=${common.invalid}
-          aria-describedby=${common.describedBy}
+          aria-invalid=${invalid}
+          aria-describedby=${describedBy}
           .value=${o.value}
           @input=${input}></textarea>`
       : html`<input
@@ -48,8 +46,8 @@ export function textField(o: TextFieldOptions) {
           maxlength=${o.maxLength ?? nothing}
           placeholder=${o.placeholder || nothing}
           ?required=${o.required}
-          aria-invalid=${common.invalid}
-          aria-describedby=${common.describedBy}
+          aria-invalid=${invalid}
+          aria-describedby=${describedBy}
           .value=${o.value}
           @input=${input} />`}${
     count ? html`<span class="muted count" id=${count}>${o.counter!(o.maxLength! - o.value.length)}</span>` : nothing
