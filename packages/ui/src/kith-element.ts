@@ -184,7 +184,7 @@ export class KithElement extends LitElement {
    * With no endpoint or backend yet, wait a moment for one: the script tag's config and an early
    * `Kith.configure({ backend })` may land just after the element starts. Then `client` says what is missing.
    */
-  async #configured(signal: AbortSignal) {
+  async #configured(signal: AbortSignal): Promise<unknown> {
     const c = getConfig();
     if (this.backend || this.endpoint || c.backend || c.endpoint) return;
     await new Promise((done) => {
