@@ -250,10 +250,12 @@ export class KithFeedback extends KithElement {
   /** How the pending submission went: from sendFeedback() at first, then from the outbox. */
   #deliver(id: string, state: string, error?: KithError) {
     const p = this.#pending;
-    if (p?.id !== id) return;
+    // (the outbox taking it up is not an outcome: the form stays as it is while it sends)
+    if (p?.id !== id || state === 'sending') return;
     const was = this.#phase;
-    if (was === 'sending' && state !== 'rejected') {
-      // acknowledged or held by the outbox: the draft is no longer needed
+    // acknowledged or held by the outbox: the draft is no longer needed, unless the visitor wrote on
+    // while it was sending (then it stays for "Send more")
+    if (was === 'sending' && state !== 'rejected' && this.#draft.message.trim() === p.message) {
       this.#draft = { message: '' };
       this.#startedAt = undefined;
       writeDraft(this.#key); // (the thank-you replaces the form, so the next one starts empty, honeypot too)
@@ -293,8 +295,6 @@ export class KithFeedback extends KithElement {
   }
 
   protected override updated(): void {
-    // Identify Input Purpose (WCAG 1.3.5): the shared text field takes no autocomplete yet
-    this.renderRoot.querySelector('#email')?.setAttribute('autocomplete', 'email');
     // The launcher lives in the top layer (popover), so no page z-index, not even a fixed header at
     // the maximum, covers it; leaving the page takes it out, so connecting puts it back.
     if (this.isConnected) this.renderRoot.querySelector<HTMLElement>('[popover]')?.togglePopover?.(true);
@@ -369,7 +369,7 @@ export class KithFeedback extends KithElement {
             onChange: (rating) => this.prefill({ rating }),
           })
         : nothing}
-      ${on(this.email) ? field('email', { label: this.t(req ? 'email' : 'emailOpt'), required: req }) : nothing}
+      ${on(this.email) ? field('email', { label: this.t(req ? 'email' : 'emailOpt'), required: req, email: true }) : nothing}
       <input class="hp sr-only" name="website" tabindex="-1" autocomplete="off" aria-hidden="true">
       <div class="actions"><button class="btn primary" part="button submit" aria-disabled=${this.#phase === 'sending'}>${this.t('submit')}</button></div>
     </form>`;

@@ -108,6 +108,27 @@ describe('<kith-feedback> inline', () => {
     expect(b.state.log.filter((l) => l.call === 'submitFeedback')).to.have.length(1);
   });
 
+  it('sending on a slow network: the form keeps its text, and what the visitor writes meanwhile is kept for "send more"', async () => {
+    const b = testBackend();
+    b.fault = 'hold';
+    const el = await mount({ email: 'optional' }, b);
+    await type(el, '#message', 'The export froze');
+    await type(el, '#email', 'ana@example.com');
+    await submit(el);
+    await tick(100); // the outbox has taken the item up ("sending"), the server has not answered
+    expect(el.state).to.equal('sending');
+    expect($<HTMLTextAreaElement>(el, '#message')!.value).to.equal('The export froze');
+    expect($<HTMLInputElement>(el, '#email')!.value).to.equal('ana@example.com');
+    await type(el, '#message', 'The export froze. And one more thing');
+    b.release();
+    await until(() => el.state === 'sent');
+    expect(b.state.feedback.size).to.equal(1);
+    expect([...b.state.feedback.values()][0]!.message).to.equal('The export froze');
+    $<HTMLButtonElement>(el, '[part~=more]')!.click();
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '#message')!.value).to.equal('The export froze. And one more thing');
+  });
+
   it('categories: localized labels for known ones, other words as written, picked one sent', async () => {
     const b = testBackend();
     const el = await mount({ categories: 'bug, idea,praise,question,other,Billing,', locale: 'ru' }, b);
@@ -152,12 +173,13 @@ describe('<kith-feedback> inline', () => {
     expect(only(b)[0]!.rating).to.equal(undefined);
   });
 
-  it('email="optional": may stay empty, must be valid if given, with autocomplete=email', async () => {
+  it('email="optional": may stay empty, must be valid if given, with autocomplete=email and a phone\'s email keyboard', async () => {
     const b = testBackend();
     const el = await mount({ email: 'optional' }, b);
     const field = $<HTMLInputElement>(el, '#email')!;
     expect($(el, 'label[for=email]')!.textContent).to.equal('Email (optional)');
     expect(field.getAttribute('autocomplete')).to.equal('email');
+    expect([field.getAttribute('inputmode'), field.getAttribute('autocapitalize')]).to.deep.equal(['email', 'off']);
     expect(field.required).to.equal(false);
     await type(el, '#message', 'Hi');
     await type(el, '#email', 'not-an-email');

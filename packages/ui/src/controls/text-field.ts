@@ -13,6 +13,8 @@ export interface TextFieldOptions {
   hint?: string;
   invalid?: boolean;
   describedBy?: string;
+  /** An email address: `autocomplete=email` (WCAG 1.3.5) and a phone's email keyboard, no capitals. */
+  email?: boolean;
   /** The counter's text for the characters left (shown when `maxLength` is set). */
   counter?: (left: number) => string;
   onInput: (value: string) => void;
@@ -25,6 +27,7 @@ export function textField(o: TextFieldOptions) {
   const input = (e: Event) => o.onInput((e.target as HTMLInputElement).value);
   const describedBy = [hint, o.describedBy, count].filter(Boolean).join(' ') || nothing;
   const invalid = o.invalid ? 'true' : nothing;
+  const email = o.email ? 'email' : nothing;
   // no whitespace between tags here: text nodes there would be bytes and DOM nodes for nothing
   return html`<div class="field"><label class="legend" for=${o.id}>${o.label}</label>${
     hint ? html`<p class="muted hint" id=${hint}>${o.hint}</p>` : nothing
@@ -42,6 +45,9 @@ export function textField(o: TextFieldOptions) {
       : html`<input
           type="text"
           id=${o.id}
+          autocomplete=${email}
+          inputmode=${email}
+          autocapitalize=${o.email ? 'off' : nothing}
           part="input"
           maxlength=${o.maxLength ?? nothing}
           placeholder=${o.placeholder || nothing}
