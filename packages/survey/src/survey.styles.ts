@@ -40,6 +40,7 @@ export const surveyStyles = css`
   }
   .nav {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.5rem;
     justify-content: end;
   }

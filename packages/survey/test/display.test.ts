@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { KithError } from '@kith/client';
 import { parseTrigger } from '../src/trigger.ts';
 import { recordKey } from '../src/visitor-record.ts';
-import { $, backend, legend, mount, newSite, next, noAxeViolations, pick, press, recordEvents, tick, until } from './harness.ts';
+import { $, $$, backend, command, legend, mount, newSite, next, noAxeViolations, pick, press, recordEvents, tick, until } from './harness.ts';
 
 const dialog = (el: Element) => $<HTMLDialogElement>(el, 'dialog')!;
 
@@ -152,6 +152,63 @@ describe('<kith-survey> display and triggers', () => {
       expect(document.activeElement).to.equal(before);
     } finally {
       before.remove();
+    }
+  });
+
+  it('popover: no backdrop dims the page it leaves usable; a modal dims it', async () => {
+    const backdrop = (el: Element) => getComputedStyle(dialog(el), '::backdrop').backgroundColor;
+    const pop = await mount({ survey: 'nps', display: 'popover' });
+    await until(() => dialog(pop).open);
+    expect(backdrop(pop)).to.equal('rgba(0, 0, 0, 0)');
+    const modal = await mount({ survey: 'nps', display: 'modal' });
+    await until(() => dialog(modal).open);
+    expect(backdrop(modal)).to.equal('rgba(0, 0, 0, 0.45)');
+  });
+
+  it('a phone-narrow survey: the 0-10 scale keeps one row; at double text size Back and Next wrap instead of widening the form', async () => {
+    const box = document.createElement('div');
+    box.style.width = '330px'; // a 360px phone's dialog: 296px inside the card's padding
+    document.body.append(box);
+    try {
+      const el = await mount({ survey: 'nps' }, undefined, box);
+      await until(() => $$(el, '.q input').length === 11);
+      const rows = new Set($$(el, '.q .opt').map((o) => Math.round(o.getBoundingClientRect().top)));
+      expect(rows.size, 'rows of the 0-10 scale').to.equal(1);
+      el.style.setProperty('--kith-font-size', '2rem');
+      await pick(el, '9');
+      await next(el);
+      const form = $(el, 'form')!;
+      expect($$(el, '.nav button').length).to.equal(2);
+      expect(form.scrollWidth, 'no sideways overflow').to.be.at.most(form.clientWidth);
+    } finally {
+      box.remove();
+    }
+  });
+
+  for (const [theme, accent, text] of [
+    ['dark', '#6d4aff', 'oklch(1 0 0)'], // white (the dark theme's default text on its light accent was dark: 3.1:1)
+    ['light', '#fde047', 'oklch(0 0 0)'], // black (white on yellow: 1.3:1)
+  ] as const) {
+    it(`a brand accent ${accent} in the ${theme} theme gets readable text on it (${text})`, async () => {
+      const el = await mount({ survey: 'nps', theme, accent });
+      await until(() => !!$(el, '[part~=next]'));
+      expect(getComputedStyle($(el, '[part~=next]')!).color).to.equal(text);
+      await pick(el, '9'); // a selected option is accent-coloured too
+      await noAxeViolations(el, `${theme} ${accent}`);
+    });
+  }
+
+  it('forced colors: the progress bar stays visible (a border, and its fill in a system color)', async () => {
+    const el = await mount({ survey: 'all' });
+    await until(() => !!$(el, '.progress .fill'));
+    await command('emulate-media', { forcedColors: 'active' });
+    try {
+      const track = getComputedStyle($(el, '.progress')!);
+      const fill = getComputedStyle($(el, '.progress .fill')!);
+      expect(track.borderTopWidth).to.equal('1px');
+      expect(fill.backgroundColor).to.not.equal(track.backgroundColor);
+    } finally {
+      await command('emulate-media', { forcedColors: 'none' });
     }
   });
 

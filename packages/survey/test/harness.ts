@@ -116,11 +116,14 @@ export function recordEvents() {
 
 export type { MemoryBackend };
 
-/** Press a real key through the test runner (Playwright), so native behaviour (radio arrows) happens. */
-export async function press(key: string): Promise<void> {
+/** Run a test-runner command in the real browser (Playwright): send-keys, emulate-media, ... */
+export async function command(name: string, payload: unknown): Promise<void> {
   const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
   const ws = '/__web-dev-server__web-socket.js';
   const { sendMessageWaitForResponse } = await import(/* @vite-ignore */ ws);
-  const r = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload: { press: key } });
-  if (!r.executed) throw new Error('send-keys is not available');
+  const r = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: name, payload });
+  if (!r.executed) throw new Error(`${name} is not available`);
 }
+
+/** Press a real key through the test runner (Playwright), so native behaviour (radio arrows) happens. */
+export const press = (key: string): Promise<void> => command('send-keys', { press: key });

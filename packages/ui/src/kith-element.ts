@@ -25,7 +25,7 @@ const kithEvent = (name: string, detail: unknown) => new CustomEvent(name, { bub
  * @cssproperty --kith-font - Font family (inherits the page's by default).
  * @cssproperty --kith-font-size - Base font size (1rem).
  * @cssproperty --kith-accent - Accent color of primary buttons, selection and focus rings.
- * @cssproperty --kith-on-accent - Text on the accent color.
+ * @cssproperty --kith-on-accent - Text on the accent color (default: white or black, whichever the accent's lightness needs).
  * @cssproperty --kith-bg - Background.
  * @cssproperty --kith-fg - Text color.
  * @cssproperty --kith-muted - Secondary text.

@@ -177,4 +177,11 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     background: var(--_bg);
   }
+  /* Text on the accent is white or black by the accent's lightness (unless --kith-on-accent says),
+     so a brand accent stays readable in both themes; [data-theme] outranks the dark defaults. */
+  @supports (color: oklch(from red l c h)) {
+    .kith[data-theme] {
+      --_on-accent: var(--kith-on-accent, oklch(from var(--_accent) clamp(0, (0.62 - l) * 1000, 1) 0 0));
+    }
+  }
 `;

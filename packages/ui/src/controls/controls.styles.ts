@@ -52,6 +52,10 @@ export const controlStyles = css`
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(1.5rem, 1fr));
   }
+  /* 2px gaps: the 0-10 scale keeps one row in a 360px phone's dialog (24px targets, 2.5.8) */
+  .numbers .opts {
+    gap: 2px;
+  }
   .numbers .opt {
     min-width: 1.5rem;
     padding: 0;
@@ -141,6 +145,14 @@ export const controlStyles = css`
     transform-origin: right;
   }
   @media (forced-colors: active) {
+    /* backgrounds become the page's Canvas: the bar keeps a border and its fill a system color */
+    .progress {
+      border: 1px solid CanvasText;
+    }
+    .progress .fill {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
     :is(.opt, .choice).on {
       outline: 3px solid Highlight;
       outline-offset: -3px;
@@ -165,7 +177,8 @@ export const controlStyles = css`
     max-height: calc(100dvh - 2rem);
     overflow: auto;
   }
-  dialog::backdrop {
+  /* :modal: a popover in the top layer has a backdrop too, and must not dim the page it leaves usable */
+  dialog:modal::backdrop {
     background: rgb(0 0 0 / 0.45);
   }
   dialog.popover {
