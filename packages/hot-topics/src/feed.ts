@@ -6,7 +6,7 @@ export function safeHref(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const u = new URL(url, document.baseURI);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+    return /^https?:$/.test(u.protocol) ? u.href : undefined;
   } catch {
     return undefined;
   }
@@ -39,7 +39,7 @@ export function ago(iso: string, now: number): [number, Intl.RelativeTimeFormatU
 
 /**
  * The topics a feed shows, in server order, and the new ones waiting behind the "N new" button.
- * Live events change counts in place, never the order under the reader.
+ * Live events (`applyEvent`, in live.ts) change counts in place, never the order under the reader.
  */
 export class TopicFeed {
   topics: Topic[] = [];
@@ -54,27 +54,6 @@ export class TopicFeed {
     this.topics = [...this.topics, ...fresh];
     this.cursor = nextCursor;
     return fresh;
-  }
-
-  /**
-   * Apply a live event; `accept` says whether a topic not on screen belongs in this feed (its tag filter).
-   * Returns whether anything changed. The visitor's own `voted` is kept: a stream speaks for nobody.
-   */
-  apply(e: TopicStreamEvent, accept: (t: Topic) => boolean): boolean {
-    if (e.type === 'remove') {
-      const n = this.topics.length + this.pending.length;
-      this.topics = this.topics.filter((t) => t.id !== e.id);
-      this.pending = this.pending.filter((t) => t.id !== e.id);
-      return n !== this.topics.length + this.pending.length;
-    }
-    const t = e.topic;
-    for (const list of [this.topics, this.pending]) {
-      const i = list.findIndex((x) => x.id === t.id);
-      if (i >= 0) return (list[i] = { ...t, voted: list[i]!.voted }), true;
-    }
-    if (!accept(t)) return false;
-    this.pending = [t, ...this.pending];
-    return true;
   }
 
   /** Change one topic in place. */

@@ -43,6 +43,13 @@ export const hotTopicsStyles = css`
     border-color: var(--_accent);
     color: var(--_on-accent);
   }
+  /* forced colors drop the accent: a pressed chip or vote keeps its own (system) colors */
+  @media (forced-colors: active) {
+    [aria-pressed='true'] {
+      --_accent: Highlight;
+      --_on-accent: HighlightText;
+    }
+  }
   .flag {
     justify-self: start;
     padding: 0 0.5rem;

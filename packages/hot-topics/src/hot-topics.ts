@@ -5,13 +5,11 @@ import {
   KithError,
   listTopics,
   newId,
-  streamTopics,
   vote,
   type KithClient,
   type ReportReason,
   type Topic,
   type TopicQuery,
-  type TopicStreamEvent,
 } from '@kith/client';
 import { KithElement, attrIf, baseStyles, controlStyles, numberIn, oneOf } from '@kith/ui';
 import type { TopicReport } from './report.ts';
@@ -72,7 +70,8 @@ const communityUrl = attrIf(safeHref, 'an http(s) URL', { attribute: 'community-
  * @csspart author - The author's name.
  * @csspart time - The relative time of the last activity.
  * @csspart tag - One tag of a topic.
- * @csspart vote - The vote button (`vote-on` when voted), or the vote count without `voting`.
+ * @csspart vote - The vote button, an arrow named "Upvote" (`vote-on` when voted), or the vote count without `voting`.
+ * @csspart vote-count - The vote count beside the vote button.
  * @csspart replies - The reply count.
  * @csspart report-button - A topic's report button.
  * @csspart more - The "load more" button.
@@ -198,33 +197,16 @@ export class KithHotTopics extends KithElement {
     this.#loaded = true;
     this.requestUpdate();
     client.track('view', 'hot-topics');
-    if (this.live !== undefined) void this.#follow(client, query, signal);
+    // live updates: their code arrives on first use (its own chunk)
+    if (this.live !== undefined)
+      void import('./live.ts').then((m) => m.follow(this.#feed, this.#changed, client, query, signal, this.live || 30));
   }
 
-  /** Live events from the stream; when it fails (or ends), poll the first page every `live` seconds. */
-  async #follow(client: KithClient, query: TopicQuery, signal: AbortSignal) {
-    const tags = splitTags(query.tag);
-    const accept = (t: Topic) => !tags.length || t.tags.some((x) => tags.includes(x));
-    const apply = (e: TopicStreamEvent) => this.#feed.apply(e, accept) && this.requestUpdate();
-    this.#mode = 'stream';
-    try {
-      await streamTopics(client, query, apply, signal);
-    } catch {
-      // the stream failed: polling below
-    }
-    if (signal.aborted) return;
-    this.#mode = 'polling';
-    for (;;) {
-      await new Promise((r) => setTimeout(r, (this.live || 30) * 1000));
-      if (signal.aborted) return;
-      if (document.hidden) continue;
-      try {
-        for (const topic of (await listTopics(client, query, signal)).items) apply({ type: 'upsert', topic });
-      } catch {
-        // the next poll tries again
-      }
-    }
-  }
+  /** A live change, or the live mode (stream, polling) as it starts. */
+  #changed = (mode?: 'stream' | 'polling') => {
+    if (mode) this.#mode = mode;
+    this.requestUpdate();
+  };
 
   #reload() {
     this.#loaded = false;
@@ -238,16 +220,14 @@ export class KithHotTopics extends KithElement {
     this.#reload();
   }
 
-  #focusTopic(id: string | undefined) {
-    if (id !== undefined) this.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(id)}"]`)?.focus();
-  }
-
-  #reveal = async () => {
-    const shown = this.#feed.reveal();
+  /** After the next render, focus the first of `shown` (the topics revealed or a new page's). */
+  async #focusFirst(shown: Topic[]) {
     this.requestUpdate();
     await this.updateComplete;
-    this.#focusTopic(shown[0]?.id);
-  };
+    if (shown[0]) this.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(shown[0].id)}"]`)?.focus();
+  }
+
+  #reveal = () => this.#focusFirst(this.#feed.reveal());
 
   #loadMore = async () => {
     const f = this.#feed;
@@ -258,11 +238,8 @@ export class KithHotTopics extends KithElement {
     try {
       const page = await listTopics(this.#client, { ...this.#query(), cursor: f.cursor }, signal);
       if (signal.aborted) return;
-      const fresh = f.page(page.items, page.nextCursor, false);
       this.#more = undefined;
-      this.requestUpdate();
-      await this.updateComplete;
-      this.#focusTopic(fresh[0]?.id);
+      await this.#focusFirst(f.page(page.items, page.nextCursor, false));
     } catch (e) {
       if (!signal.aborted) this.#more = e instanceof KithError ? e : new KithError('invalid-response', String(e));
       this.requestUpdate();
@@ -274,10 +251,14 @@ export class KithHotTopics extends KithElement {
     this.#client?.track('open', 'hot-topics', t.id);
   }
 
-  /** Optimistic: the count changes at once and rolls back with a message when the backend refuses. */
+  /**
+   * Optimistic: the count changes at once and rolls back with a message when the backend refuses. A
+   * vote saved offline says so, then "Sent." (or why it was refused) once the outbox has sent it.
+   */
   async #vote(id: string) {
     const t = this.#feed.topics.find((x) => x.id === id);
-    if (!t || !this.#client) return;
+    const client = this.#client;
+    if (!t || !client) return;
     const value = t.voted ? 0 : 1;
     if (!this.emit('kith-topic-vote', { topicId: id, value })) return;
     const before = { votes: t.votes, voted: t.voted };
@@ -285,14 +266,22 @@ export class KithHotTopics extends KithElement {
     this.#voteSeq.set(id, seq);
     this.#feed.patch(id, { voted: !!value, votes: t.votes + (value ? 1 : -1) });
     this.#say(id, '');
-    this.#client.track('vote', 'hot-topics', id);
-    const d = await vote(this.#client, id, { id: newId(), value });
+    client.track('vote', 'hot-topics', id);
+    let d = await vote(client, id, { id: newId(), value });
+    const later = d.state === 'queued' && this.#voteSeq.get(id) === seq;
+    if (later) {
+      this.#say(id, this.t('queued'));
+      d = await new Promise<typeof d>((done) => {
+        const off = client.events.on('delivery', ({ item: { id: key, state }, error }) => {
+          if (key == `vote-${id}` && (state == 'delivered' || state == 'rejected')) off(), done(state == 'delivered' ? { state: 'sent' } : { state, error: error! });
+        });
+      });
+    }
     if (this.#voteSeq.get(id) !== seq) return; // a later click decides
-    if (d.state === 'sent' && d.ack) this.#feed.patch(id, { votes: d.ack.votes, voted: d.ack.voted });
-    else if (d.state === 'rejected') {
+    if (d.state === 'rejected') {
       this.#feed.patch(id, before);
       this.#say(id, `${this.t('voteFailed')} ${this.errorText(d.error)}`);
-    } else if (d.state === 'queued') this.#say(id, this.t('queued'));
+    } else if (d.state === 'sent') d.ack ? this.#feed.patch(id, { votes: d.ack.votes, voted: d.ack.voted }) : later && this.#say(id, this.t('sent'));
     this.requestUpdate();
   }
 
@@ -391,11 +380,11 @@ export class KithHotTopics extends KithElement {
       </ul>`;
   }
 
-  /** "12 votes" for screen readers; remembered, as `t()` builds its Intl objects on every call. */
-  #count(n: number, key: string) {
+  /** "12 votes" for screen readers (`id` + key: the vote button's description); remembered, as `t()` builds its Intl objects on every call. */
+  #count(n: number, key: string, id: string) {
     let said = this.#said.get(key + n);
     if (said === undefined) this.#said.set(key + n, (said = this.t(key, { n })));
-    return html`<span aria-hidden="true">${this.#fmt!.count.format(n)}</span><span class="sr-only">${said}</span>`;
+    return html`<span aria-hidden="true">${this.#fmt!.count.format(n)}</span><span class="sr-only" id=${id + key}>${said}</span>`;
   }
 
   #item(t: Topic, notice: string | false) {
@@ -405,7 +394,7 @@ export class KithHotTopics extends KithElement {
     const full = this.layout !== 'compact';
     const when = t.lastActivityAt ?? t.createdAt;
     const flag = t.pinned ? 'pinned' : t.promoted ? 'promoted' : '';
-    const votes = [ARROW, this.#count(t.votes, 'votes')];
+    const votes = this.#count(t.votes, 'votes', id);
     return html`<li>
       <article class="topic" part="topic ${flag}" aria-labelledby=${id} tabindex="-1" data-id=${t.id}>
         <div class="main">
@@ -434,11 +423,12 @@ export class KithHotTopics extends KithElement {
         </div>
         <div class="stats">
           ${this.voting
-            ? html`<button class="btn stat" part="vote${t.voted ? ' vote-on' : ''}" aria-pressed=${!!t.voted} aria-describedby=${id} @click=${() => this.#vote(t.id)}>
-                ${votes}
-              </button>`
-            : html`<span class="stat" part="vote">${votes}</span>`}
-          <span class="stat" part="replies">${BUBBLE}${this.#count(t.replies, 'replies')}</span>
+            ? html`<button class="btn stat" part="vote${t.voted ? ' vote-on' : ''}" aria-label=${this.t('vote')} aria-pressed=${!!t.voted} aria-describedby="${id}votes ${id}" @click=${() => this.#vote(t.id)}>
+                  ${ARROW}
+                </button>
+                <span class="stat" part="vote-count">${votes}</span>`
+            : html`<span class="stat" part="vote">${ARROW}${votes}</span>`}
+          <span class="stat" part="replies">${BUBBLE}${this.#count(t.replies, 'replies', id)}</span>
           ${this.reporting
             ? html`<button class="btn ghost" part="report-button" aria-describedby=${id} @click=${() => this.#openReport(t)}>${this.t('report')}</button>`
             : nothing}

@@ -13,6 +13,7 @@ const en = {
   empty: 'No topics yet.',
   pinned: 'Pinned',
   promoted: 'Promoted',
+  vote: 'Upvote',
   votes: { one: '{n} vote', other: '{n} votes' },
   replies: { one: '{n} reply', other: '{n} replies' },
   tags: 'Tags',

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { KithError, type Topic } from '@kith/client';
-import { $, backend, click, makeTopics, mount, noAxeViolations, topicEl, until } from './harness.ts';
+import { $, $$, backend, click, makeTopics, mount, noAxeViolations, topicEl, until } from './harness.ts';
 
 function rich(): Topic[] {
   const t = makeTopics(6);
@@ -61,5 +61,73 @@ describe('<kith-hot-topics> accessibility (axe-core)', () => {
     await click(el, $(el, 'dialog [part=submit]'));
     await until(() => $(el, '#reason-msg'));
     await noAxeViolations($(el, 'dialog')!, 'ar report dialog');
+  });
+
+  /** The accessible name axe-core computes, and the text of what `aria-describedby` points to. */
+  function nameAndDescription(node: Element) {
+    const axe = (window as any).axe;
+    axe.setup(document);
+    try {
+      const root = node.getRootNode() as ShadowRoot;
+      const described = (node.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      return { name: axe.commons.text.accessibleText(node), description: described.map((id) => root.getElementById(id)!.textContent!.trim()).join(' ') };
+    } finally {
+      axe.teardown();
+    }
+  }
+
+  for (const [locale, upvote, before, after] of [
+    ['en', 'Upvote', '96 votes', '97 votes'],
+    ['es', 'Votar a favor', '96 votos', '97 votos'],
+  ] as const) {
+    it(`${locale}: the vote button is named "${upvote}" before and after voting; the count stays visible and is its description`, async () => {
+      const topics = makeTopics(3);
+      topics[1]!.votes = 96;
+      const el = await mount({ voting: '', locale, sort: 'new' }, backend({ topics }));
+      await until(() => topicEl(el, 't1').querySelector('[part=vote-count] .sr-only')!.textContent === before, 3000, 'the locale');
+      const button = () => topicEl(el, 't1').querySelector<HTMLElement>('button[part~=vote]')!;
+      const count = () => topicEl(el, 't1').querySelector<HTMLElement>('[part=vote-count]')!;
+      expect(nameAndDescription(button())).to.deep.equal({ name: upvote, description: `${before} Topic 1` });
+      expect(button().getAttribute('aria-pressed')).to.equal('false');
+      expect(count().querySelector('[aria-hidden=true]')!.textContent, 'the count on screen').to.equal('96');
+      expect(count().getBoundingClientRect().width).to.be.greaterThan(5);
+      await click(el, button());
+      await until(() => button().getAttribute('aria-pressed') === 'true');
+      await el.updateComplete;
+      expect(nameAndDescription(button())).to.deep.equal({ name: upvote, description: `${after} Topic 1` });
+      expect(count().querySelector('[aria-hidden=true]')!.textContent).to.equal('97');
+    });
+  }
+});
+
+/** Runs the test runner's `emulate-media` command (Playwright's page.emulateMedia). */
+async function emulateMedia(payload: Record<string, unknown>) {
+  const socket = '/__web-dev-server__web-socket.js';
+  const { sendMessageWaitForResponse } = await import(/* @vite-ignore */ socket);
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  const r = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'emulate-media', payload });
+  if (!r.executed) throw new Error('emulate-media did not run');
+}
+
+describe('<kith-hot-topics> in forced colors', () => {
+  afterEach(() => emulateMedia({ forcedColors: 'none' }));
+
+  it('the pressed chip ("All") and the voted button look pressed', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    expect(matchMedia('(forced-colors: active)').matches, 'forced colors on').to.equal(true);
+    const topics = makeTopics(4);
+    topics[1]!.voted = true;
+    const el = await mount({ voting: '', tags: 'ideas,bugs', sort: 'new' }, backend({ topics }));
+    const look = (b: Element) => {
+      const s = getComputedStyle(b);
+      return `${s.backgroundColor} ${s.color} ${s.borderColor}`;
+    };
+    const [all, ideas] = $$(el, '[part=chip]');
+    expect(all!.getAttribute('aria-pressed')).to.equal('true');
+    expect(look(all!), 'pressed chip vs the others').to.not.equal(look(ideas!));
+    const voted = topicEl(el, 't1').querySelector('button[part~=vote]')!;
+    const other = topicEl(el, 't0').querySelector('button[part~=vote]')!;
+    expect(voted.getAttribute('aria-pressed')).to.equal('true');
+    expect(look(voted), 'voted vs not voted').to.not.equal(look(other));
   });
 });

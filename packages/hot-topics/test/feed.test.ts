@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { TopicFeed, ago, ordered, safeHref, splitTags } from '../src/index.ts';
+import { TopicFeed, ago, applyEvent, ordered, safeHref, splitTags } from '../src/index.ts';
 import { makeTopics } from './harness.ts';
 
 describe('feed logic', () => {
@@ -50,16 +50,16 @@ describe('feed logic', () => {
     const [a, b, c, d] = makeTopics(4);
     f.page([{ ...a!, voted: true }, b!], null, true);
     const all = () => true;
-    expect(f.apply({ type: 'upsert', topic: { ...a!, votes: 99, voted: false } }, all)).to.equal(true);
+    expect(applyEvent(f, { type: 'upsert', topic: { ...a!, votes: 99, voted: false } }, all)).to.equal(true);
     expect(f.topics[0]).to.include({ id: 't0', votes: 99, voted: true });
-    expect(f.apply({ type: 'upsert', topic: c! }, all)).to.equal(true);
-    expect(f.apply({ type: 'upsert', topic: d! }, () => false)).to.equal(false);
+    expect(applyEvent(f, { type: 'upsert', topic: c! }, all)).to.equal(true);
+    expect(applyEvent(f, { type: 'upsert', topic: d! }, () => false)).to.equal(false);
     expect(f.topics.map((x) => x.id)).to.deep.equal(['t0', 't1']);
     expect(f.pending.map((x) => x.id)).to.deep.equal(['t2']);
-    expect(f.apply({ type: 'upsert', topic: { ...c!, replies: 7 } }, all)).to.equal(true);
+    expect(applyEvent(f, { type: 'upsert', topic: { ...c!, replies: 7 } }, all)).to.equal(true);
     expect(f.pending[0]!.replies).to.equal(7);
-    expect(f.apply({ type: 'remove', id: 't1' }, all)).to.equal(true);
-    expect(f.apply({ type: 'remove', id: 'nope' }, all)).to.equal(false);
+    expect(applyEvent(f, { type: 'remove', id: 't1' }, all)).to.equal(true);
+    expect(applyEvent(f, { type: 'remove', id: 'nope' }, all)).to.equal(false);
     expect(f.reveal().map((x) => x.id)).to.deep.equal(['t2']);
     expect(f.topics.map((x) => x.id)).to.deep.equal(['t2', 't0']);
     expect(f.pending).to.deep.equal([]);

@@ -220,7 +220,7 @@ describe('<kith-hot-topics> tags and paging', () => {
 
 describe('<kith-hot-topics> voting and reporting', () => {
   const voteButton = (el: Element, id: string) => topicEl(el, id).querySelector<HTMLButtonElement>('button[part~=vote]')!;
-  const count = (el: Element, id: string) => voteButton(el, id).querySelector('.sr-only')!.textContent;
+  const count = (el: Element, id: string) => topicEl(el, id).querySelector('[part=vote-count] .sr-only')!.textContent;
 
   it('votes optimistically, delivers through the outbox, and takes the vote back', async () => {
     const ev = recordEvents();
@@ -345,8 +345,8 @@ describe('<kith-hot-topics> languages', () => {
     t[0]!.pinned = true;
     const el = await mount({ locale: 'es', voting: '' }, backend({ topics: t }));
     await until(() => topicEl(el, 't0').querySelector('[part=flag]')!.textContent === 'Fijado');
-    expect(topicEl(el, 't0').querySelector('[part~=vote] .sr-only')!.textContent).to.equal('1500 votos');
-    expect(topicEl(el, 't0').querySelector('[part~=vote] span[aria-hidden]')!.textContent).to.equal(new Intl.NumberFormat('es', { notation: 'compact', maximumFractionDigits: 1 }).format(1500));
+    expect(topicEl(el, 't0').querySelector('[part=vote-count] .sr-only')!.textContent).to.equal('1500 votos');
+    expect(topicEl(el, 't0').querySelector('[part=vote-count] span[aria-hidden]')!.textContent).to.equal(new Intl.NumberFormat('es', { notation: 'compact', maximumFractionDigits: 1 }).format(1500));
     expect(topicEl(el, 't0').querySelector('time')!.textContent).to.equal('hace 1 hora');
     expect($(el, '[part=list]')!.getAttribute('aria-label')).to.equal('Temas de la comunidad');
   });

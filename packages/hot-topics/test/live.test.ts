@@ -126,6 +126,49 @@ describe('<kith-hot-topics> over REST (msw)', () => {
     expect(pill(el)!.textContent!.trim()).to.equal('1 new topic');
   });
 
+  it('a vote saved offline: once the outbox delivers it, "Sent." replaces "Saved, will send" in the topic and the live region', async () => {
+    const b = backend({ topics: makeTopics(4) });
+    // offline: every vote fails at the network
+    worker.resetHandlers(http.post(`${API}/v1/topics/:id/votes`, () => HttpResponse.error()), ...kithHandlers(b, { baseUrl: API }));
+    const el = await mount({ endpoint: API, voting: '', sort: 'new' }, null);
+    const before = b.topics.find((t) => t.id === 't2')!.votes;
+    await click(el, topicEl(el, 't2').querySelector('button[part~=vote]'));
+    const notice = () => topicEl(el, 't2').querySelector('[part=notice]')?.textContent;
+    const live = () => $(el, '.sr-only[role=status]')!.textContent;
+    await until(() => notice() === 'Saved, will send when you are online.', 3000, '"saved, will send"');
+    expect(live()).to.equal('Saved, will send when you are online.');
+    // online again: the outbox sends the vote
+    worker.resetHandlers(...kithHandlers(b, { baseUrl: API }));
+    window.dispatchEvent(new Event('online'));
+    await until(() => b.state.votes.get('t2')?.size === 1, 3000, 'the vote delivered');
+    expect(b.topics.find((t) => t.id === 't2')!.votes, 'the server count rose').to.equal(before + 1);
+    await until(() => notice() !== 'Saved, will send when you are online.', 3000, 'the notice to change');
+    await el.updateComplete;
+    expect(notice()).to.equal('Sent.');
+    expect(live()).to.equal('Sent.');
+    expect(topicEl(el, 't2').querySelector('button[part~=vote]')!.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('a vote saved offline and refused when it is finally sent: the notice says why', async () => {
+    const b = backend({ topics: makeTopics(4) });
+    worker.resetHandlers(http.post(`${API}/v1/topics/:id/votes`, () => HttpResponse.error()), ...kithHandlers(b, { baseUrl: API }));
+    const el = await mount({ endpoint: API, voting: '', sort: 'new' }, null);
+    await click(el, topicEl(el, 't1').querySelector('button[part~=vote]'));
+    const notice = () => topicEl(el, 't1').querySelector('[part=notice]')?.textContent;
+    await until(() => notice() === 'Saved, will send when you are online.', 3000, '"saved, will send"');
+    worker.resetHandlers(
+      http.post(`${API}/v1/topics/:id/votes`, () => HttpResponse.json({ title: 'Closed', status: 403 }, { status: 403 })),
+      ...kithHandlers(b, { baseUrl: API }),
+    );
+    window.dispatchEvent(new Event('online'));
+    await until(() => notice() !== 'Saved, will send when you are online.', 3000, 'the notice to change');
+    expect(notice()).to.equal('Your vote was not counted. The server refused this request.');
+    expect($(el, '.sr-only[role=status]')!.textContent).to.equal(notice());
+    // and the count rolls back
+    expect(topicEl(el, 't1').querySelector('button[part~=vote]')!.getAttribute('aria-pressed')).to.equal('false');
+    expect(topicEl(el, 't1').querySelector('[part=vote-count] .sr-only')!.textContent).to.equal(`${b.topics.find((t) => t.id === 't1')!.votes} votes`);
+  });
+
   it('falls back to polling when the stream answers 503', async () => {
     const b = backend({ topics: makeTopics(3) });
     worker.resetHandlers(

@@ -11,6 +11,7 @@ export default {
   empty: 'لا توجد مواضيع بعد.',
   pinned: 'مثبّت',
   promoted: 'مُروَّج',
+  vote: 'تصويت إيجابي',
   votes: { zero: 'لا أصوات', one: 'صوت واحد', two: 'صوتان', few: '{n} أصوات', many: '{n} صوتًا', other: '{n} صوت' },
   replies: { zero: 'لا ردود', one: 'رد واحد', two: 'ردّان', few: '{n} ردود', many: '{n} ردًا', other: '{n} رد' },
   tags: 'الوسوم',

@@ -11,6 +11,7 @@ export default {
   empty: 'Todavía no hay temas.',
   pinned: 'Fijado',
   promoted: 'Destacado',
+  vote: 'Votar a favor',
   votes: { one: '{n} voto', other: '{n} votos' },
   replies: { one: '{n} respuesta', other: '{n} respuestas' },
   tags: 'Etiquetas',

@@ -11,6 +11,7 @@ export default {
   empty: 'Belum ada topik.',
   pinned: 'Disematkan',
   promoted: 'Dipromosikan',
+  vote: 'Dukung',
   votes: '{n} suara',
   replies: '{n} balasan',
   tags: 'Tag',

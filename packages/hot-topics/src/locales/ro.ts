@@ -11,6 +11,7 @@ export default {
   empty: 'Încă nu există subiecte.',
   pinned: 'Fixat',
   promoted: 'Promovat',
+  vote: 'Votează pentru',
   votes: { one: '{n} vot', few: '{n} voturi', other: '{n} de voturi' },
   replies: { one: '{n} răspuns', few: '{n} răspunsuri', other: '{n} de răspunsuri' },
   tags: 'Etichete',

@@ -11,6 +11,7 @@ export default {
   empty: 'Тем пока нет.',
   pinned: 'Закреплено',
   promoted: 'Продвигается',
+  vote: 'Голосовать за',
   votes: { one: '{n} голос', few: '{n} голоса', many: '{n} голосов', other: '{n} голоса' },
   replies: { one: '{n} ответ', few: '{n} ответа', many: '{n} ответов', other: '{n} ответа' },
   tags: 'Теги',

@@ -11,6 +11,7 @@ export default {
   empty: '还没有话题。',
   pinned: '置顶',
   promoted: '推荐',
+  vote: '赞同',
   votes: '{n} 票',
   replies: '{n} 条回复',
   tags: '标签',
