@@ -23,8 +23,8 @@ export default {
   'e-timeout': 'El servidor tardó demasiado en responder.',
   'e-rejected': 'El servidor rechazó la solicitud.',
   'e-rate-limited': 'Demasiadas solicitudes. Inténtalo de nuevo en breve.',
-  'e-invalid-response': 'El servidor envió algo inesperado.',
+  'e-invalid-response': 'El servidor envió una respuesta inesperada.',
   'e-invalid-config': 'Este widget no está bien configurado.',
-  'e-queue-full': 'Hay demasiado pendiente de envío. Inténtalo más tarde.',
+  'e-queue-full': 'Hay demasiados envíos pendientes. Inténtalo más tarde.',
   'e-not-found': 'No se encontró este contenido.',
 } satisfies Record<UiStringKey, Message>;

@@ -14,7 +14,7 @@ export default {
   yes: '是',
   no: '否',
   min: '请至少选择 {n} 项。',
-  max: '最多选择 {n} 项。',
+  max: '最多可选择 {n} 项。',
   left: '还可输入 {n} 个字符',
   of: '{n} / {max}',
   queued: '已保存，联网后发送。',
