@@ -5,7 +5,7 @@ export default {
   survey: 'Survei',
   progress: 'Pertanyaan {n} dari {total}',
   optional: 'Opsional',
-  low: 'Tidak mungkin',
+  low: 'Kemungkinan kecil',
   high: 'Sangat mungkin',
   thanks: 'Terima kasih!',
   thanksSent: 'Jawaban Anda telah terkirim.',
