@@ -17,6 +17,6 @@ export default {
   badEmail: 'أدخل بريدًا إلكترونيًا صالحًا.',
   sending: 'جارٍ الإرسال…',
   thanks: 'شكرًا لك!',
-  slow: 'ضغط كبير الآن: تم الحفظ، وسيُرسل {when}.',
+  slow: 'الخادم مشغول الآن: تم الحفظ، وسيُرسل {when}.',
   more: 'أرسل المزيد',
 } satisfies Record<FeedbackStringKey, Message>;

@@ -9,7 +9,7 @@ export default {
   idea: 'Ide',
   praise: 'Pujian',
   question: 'Pertanyaan',
-  rate: 'Nilai Anda',
+  rate: 'Penilaian Anda',
   up: 'Baik',
   down: 'Buruk',
   email: 'Email',
@@ -17,6 +17,6 @@ export default {
   badEmail: 'Masukkan email yang valid.',
   sending: 'Mengirim…',
   thanks: 'Terima kasih!',
-  slow: 'Sedang sibuk: tersimpan, dikirim {when}.',
+  slow: 'Sedang sibuk: tersimpan, akan dikirim {when}.',
   more: 'Kirim lagi',
 } satisfies Record<FeedbackStringKey, Message>;

@@ -9,7 +9,7 @@ export default {
   idea: 'Idee',
   praise: 'Laudă',
   question: 'Întrebare',
-  rate: 'Nota dvs.',
+  rate: 'Evaluarea dvs.',
   up: 'Bine',
   down: 'Rău',
   email: 'E-mail',
@@ -17,6 +17,6 @@ export default {
   badEmail: 'Introduceți un e-mail valid.',
   sending: 'Se trimite…',
   thanks: 'Mulțumim!',
-  slow: 'Aglomerat acum: salvat, se trimite {when}.',
-  more: 'Trimiteți altul',
+  slow: 'Serverul e ocupat acum: mesajul e salvat și se va trimite {when}.',
+  more: 'Trimite altul',
 } satisfies Record<FeedbackStringKey, Message>;

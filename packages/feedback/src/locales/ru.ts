@@ -2,7 +2,7 @@ import type { Message } from '@kith/ui';
 import type { FeedbackStringKey } from '../strings.ts';
 
 export default {
-  feedback: 'Отзыв',
+  feedback: 'Обратная связь',
   message: 'Ваш отзыв',
   topic: 'Тема',
   bug: 'Ошибка',

@@ -17,6 +17,6 @@ export default {
   badEmail: '请输入有效的邮箱地址。',
   sending: '正在发送…',
   thanks: '谢谢！',
-  slow: '当前繁忙：已保存，将于{when}发送。',
+  slow: '当前繁忙：已保存，将在{when}发送。',
   more: '继续反馈',
 } satisfies Record<FeedbackStringKey, Message>;
