@@ -11,7 +11,7 @@ export default {
   empty: 'Belum ada topik.',
   pinned: 'Disematkan',
   promoted: 'Dipromosikan',
-  vote: 'Dukung',
+  vote: 'Beri suara',
   votes: '{n} suara',
   replies: '{n} balasan',
   tags: 'Tag',
@@ -24,5 +24,5 @@ export default {
   note: 'Catatan untuk moderator (opsional)',
   cancel: 'Batal',
   reported: 'Terima kasih. Moderator akan memeriksa topik ini.',
-  voteFailed: 'Suara Anda tidak terhitung.',
+  voteFailed: 'Suara Anda tidak tercatat.',
 } satisfies Record<HotTopicsStringKey, Message>;

@@ -24,5 +24,5 @@ export default {
   note: 'Notă pentru moderatori (opțional)',
   cancel: 'Anulează',
   reported: 'Mulțumim. Un moderator va verifica acest subiect.',
-  voteFailed: 'Votul dvs. nu a fost numărat.',
+  voteFailed: 'Votul dvs. nu a fost înregistrat.',
 } satisfies Record<HotTopicsStringKey, Message>;

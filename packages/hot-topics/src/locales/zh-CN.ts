@@ -24,5 +24,5 @@ export default {
   note: '给版主的说明（可选）',
   cancel: '取消',
   reported: '谢谢。版主会查看此话题。',
-  voteFailed: '你的投票未被计入。',
+  voteFailed: '您的投票未被计入。',
 } satisfies Record<HotTopicsStringKey, Message>;
