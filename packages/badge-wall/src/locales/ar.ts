@@ -8,7 +8,7 @@ export default {
   all: 'كل الأوقات',
   count: 'حصلت على {n} من {total}',
   points: { zero: '{n} نقطة', one: 'نقطة واحدة', two: 'نقطتان', few: '{n} نقاط', many: '{n} نقطة', other: '{n} نقطة' },
-  holders: 'يملكها {n} من الأعضاء',
+  holders: { zero: 'لا يملكها أي عضو', one: 'يملكها عضو واحد', two: 'يملكها عضوان', few: 'يملكها {n} أعضاء', many: 'يملكها {n} عضوًا', other: 'يملكها {n} عضو' },
   earned: 'حصلت عليها في {date}',
   locked: 'مقفلة',
   new: 'جديدة',

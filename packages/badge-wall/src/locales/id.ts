@@ -9,7 +9,7 @@ export default {
   count: '{n} dari {total} diraih',
   points: '{n} poin',
   holders: 'Dimiliki {n} anggota',
-  earned: 'Diraih {date}',
+  earned: 'Diraih pada {date}',
   locked: 'Terkunci',
   new: 'Baru',
   criteria: 'Cara meraihnya',

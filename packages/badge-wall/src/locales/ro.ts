@@ -2,7 +2,7 @@ import type { Message } from '@kith/ui';
 import type { BadgeWallStringKey } from '../strings.ts';
 
 export default {
-  me: 'Insignele tale',
+  me: 'Insignele dvs.',
   badges: 'Insigne',
   board: 'Clasament',
   all: 'Dintotdeauna',
@@ -12,14 +12,14 @@ export default {
   earned: 'Obținută pe {date}',
   locked: 'Blocată',
   new: 'Nouă',
-  criteria: 'Cum o obții',
+  criteria: 'Cum o obțineți',
   rank: 'Loc',
   member: 'Membru',
   score: 'Puncte',
   none: 'Nicio insignă încă.',
   nobody: 'Nimeni nu este încă în clasament.',
-  missing: 'Conectează-te ca să-ți vezi insignele.',
-  expired: 'Sesiunea a expirat. Conectează-te din nou.',
-  invalid: 'Nu am putut verifica sesiunea. Conectează-te din nou.',
+  missing: 'Conectați-vă pentru a vă vedea insignele.',
+  expired: 'Sesiunea a expirat. Conectați-vă din nou.',
+  invalid: 'Nu am putut verifica sesiunea. Conectați-vă din nou.',
   got: 'Insignă nouă obținută: {name}',
 } satisfies Record<BadgeWallStringKey, Message>;

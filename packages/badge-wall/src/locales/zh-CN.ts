@@ -5,7 +5,7 @@ export default {
   me: '我的徽章',
   badges: '徽章',
   board: '排行榜',
-  all: '全部时间',
+  all: '总榜',
   count: '已获得 {n}/{total}',
   points: '{n} 积分',
   holders: '{n} 位成员已获得',
