@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { servePlainHtml } from '../../examples/plain-html/start.ts';
 import { admin, openExample, screenshot, until, type Db, type PageLog, type RunningServer, type Session } from './harness.ts';
-import { answerNps, openBadge, sendFeedback, vote } from './drive.ts';
+import { answerNps, openBadge, sendFeedback, topic, vote } from './drive.ts';
 
 let session: Session;
 let server: RunningServer;
@@ -76,10 +76,13 @@ test('feedback from the launcher reaches the inbox once, not as spam', async () 
 test('a vote on a topic counts once', async () => {
   const before = db.all<{ votes: number }>("SELECT votes FROM topics WHERE site = 'demo' AND id = 'release-4-3'")[0]!.votes;
   const button = await vote(page, 'Lumen 4.3 is out');
+  // the button is named "Upvote"; the count sits beside it and describes it
+  assert.equal(await button.getAttribute('aria-label'), 'Upvote');
   await until('the vote row', () => count("topic_votes WHERE site = 'demo' AND topic_id = 'release-4-3' AND value = 1") === 1);
   assert.equal(db.all<{ votes: number }>("SELECT votes FROM topics WHERE site = 'demo' AND id = 'release-4-3'")[0]!.votes, before + 1);
   assert.equal(log.writes('POST', '/v1/topics/release-4-3/votes').length, 1, 'one POST of the vote');
-  assert.match((await button.textContent()) ?? '', new RegExp(String(before + 1)));
+  const shown = topic(page, 'Lumen 4.3 is out').locator('[part~=vote-count]');
+  assert.match((await shown.textContent()) ?? '', new RegExp(`${before + 1} votes`));
 });
 
 test('opening a badge shows its criteria and records one open event', async () => {
