@@ -180,7 +180,8 @@ export class KithBadgeWall extends KithElement {
       if (got.length) {
         const ids = got.map((c) => c.badge.id);
         for (const id of ids) this.#fresh.add(id);
-        this.#said = this.t('got', { name: got.map((c) => c.badge.name).join(', ') });
+        // "A, B and C" as the visitor's language lists them (a bare ", " is wrong in Arabic, say)
+        this.#said = this.t('got', { name: new Intl.ListFormat(this.resolvedLocale).format(got.map((c) => c.badge.name)) });
         this.emit('kith-badge-earned', { memberId: view.member.id, badgeIds: ids });
       }
     }

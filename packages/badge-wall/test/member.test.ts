@@ -133,6 +133,23 @@ describe('<kith-badge-wall> member mode', () => {
     second.remove();
   });
 
+  it('lists several new badges as the visitor\'s language does (ar: و, not a bare comma)', async () => {
+    const s = seed();
+    const backend = memoryBackend(s);
+    for (const [locale, said] of [
+      ['es', 'Nueva insignia obtenida: Voice y Legend'],
+      ['ar', ': Voice وLegend'],
+    ] as const) {
+      const site = `several-${locale}`;
+      s.members[0]!.earned = { 'first-post': '2025-03-02T10:00:00Z', helper: '2025-04-10T10:00:00Z' };
+      (await mount({ member: 'ana', site, locale }, backend)).remove();
+      s.members[0]!.earned!.voice = s.members[0]!.earned!.legend = new Date().toISOString();
+      const el = await mount({ member: 'ana', site, locale }, backend);
+      expect(text($(el, '[role=status]'))).to.contain(said);
+      el.remove();
+    }
+  });
+
   it('shows a member with nothing earned an empty message', async () => {
     const el = await mount({ member: 'cy' });
     expect(text($(el, '[part=message]'))).to.equal('No badges yet.');
