@@ -430,7 +430,6 @@ export class KithSurvey extends KithElement {
     const q = this.#question!;
     const index = def.questions.indexOf(q);
     const name = `q${index}`;
-    const total = def.questions.length;
     const msg = `${name}-msg`;
     const text = this.l(q.text, def.defaultLocale);
     const common = {
@@ -442,13 +441,17 @@ export class KithSurvey extends KithElement {
     };
     const a = this.#answers[q.id];
     const isEnd = nextQuestion(def, q, isEmpty(a) ? undefined : a) === 'end';
+    // along the visitor's path: questions answered, this one, and at most those after it (none when
+    // this is the last); skip logic that jumps ahead no longer reads "Question 4 of 4" on the second
+    const n = this.#path.length;
+    const total = isEnd ? n : n - 1 + def.questions.length - index;
     const control = this.#control(q, a, common);
     // Each step (Next or Back changes the path's length by one) renders the question from the other
     // of two templates, so its inputs are new: reused ones would keep the checked state of another
     // question (a checkbox the browser left ticked), which Lit does not see. The two differ in
     // attribute order only, or a minifier would fold them into one.
     return html`<form part="form" novalidate @submit=${this.#next} @keydown=${this.#enter}>
-      ${progressBar(index + 1, total, this.t('progress', { n: index + 1, total }))}
+      ${progressBar(n, total, this.t('progress', { n, total }))}
       ${this.#path.length % 2
         ? html`<div class="q" part="question" dir="auto">${control}</div>`
         : html`<div part="question" class="q" dir="auto">${control}</div>`}

@@ -269,7 +269,11 @@ describe('skip logic', () => {
     await pick(el, '3');
     await next(el);
     expect(legend(el)).to.equal('Why?');
-    expect($(el, '.progress')!.getAttribute('aria-valuenow')).to.equal('4');
+    // progress follows the path: the second question of at most four (why, then maybe tags), not "4 of 6"
+    const progress = () => [$(el, '.progress')!.getAttribute('aria-valuenow'), $(el, '.progress')!.getAttribute('aria-valuemax'), $(el, '.progress')!.getAttribute('aria-label')];
+    expect(progress()).to.deep.equal(['2', '4', 'Question 2 of 4']);
+    await pick(el, 'Price'); // Price ends the survey here: this is the last question
+    expect(progress()).to.deep.equal(['2', '2', 'Question 2 of 2']);
     $<HTMLButtonElement>(el, '[part~=back]')!.click();
     await el.updateComplete;
     expect(legend(el)).to.equal('Score');
