@@ -63,8 +63,14 @@ const done = <T>(req: IDBRequest<T>) =>
 async function indexedStore(name: string): Promise<KeyValueStore> {
   const open = indexedDB.open(name, 1);
   open.onupgradeneeded = () => open.result.createObjectStore('kv');
-  // an open that never answers (blocked, a browser bug) falls back after 3 s instead of holding every write
-  const db = await Promise.race([done(open), new Promise<never>((_, no) => setTimeout(no, 3e3))]);
+  // an open that never answers (blocked, a browser bug) falls back after 3 s instead of holding every
+  // write; if it answers later, that connection is closed (kept, it would block a later upgrade)
+  const db = await Promise.race([done(open), new Promise<never>((_, no) => setTimeout(no, 3e3))]).catch((e) => {
+    open.onsuccess = () => open.result.close();
+    throw e;
+  });
+  // another tab upgrading or deleting the database: let go (the outbox then carries on in memory)
+  db.onversionchange = () => db.close();
   const kv = (mode?: IDBTransactionMode) => db.transaction('kv', mode).objectStore('kv');
   return store(
     'indexeddb',
@@ -87,11 +93,22 @@ async function indexedStore(name: string): Promise<KeyValueStore> {
 
 /** The most durable store this page allows; private modes and sandboxed frames fall back step by step. */
 export async function openStore(name = 'kith'): Promise<KeyValueStore> {
+  const ns = `${name}:`;
   try {
-    return await indexedStore(name);
+    const db = await indexedStore(name);
+    try {
+      // the queue a page that could not open IndexedDB (or not in time) left in localStorage joins it:
+      // no later page would look there, and it would never be sent (only outbox keys: `kith:` also
+      // holds the visitor id, survey records and drafts, which stay where they are)
+      for (const k of Object.keys(localStorage)) {
+        if (k.startsWith(ns + 'outbox:')) await db.set(k.slice(ns.length), JSON.parse(localStorage.getItem(k)!)), localStorage.removeItem(k);
+      }
+    } catch {
+      // no localStorage in this frame, or a value that is not JSON: nothing to bring over
+    }
+    return db;
   } catch {
     try {
-      const ns = `${name}:`;
       const probe = ns + 'probe';
       localStorage.setItem(probe, '1');
       localStorage.removeItem(probe);

@@ -3,7 +3,7 @@
 import { expect } from '@esm-bundle/chai';
 import { http, HttpResponse } from 'msw';
 import { sendFeedback, newId, memoryStore, type KeyValueStore } from '../src/index.ts';
-import { API, arrivals, client, serve, until, worker } from './harness.ts';
+import { API, arrivals, client, goOffline, serve, until, worker } from './harness.ts';
 
 const feedback = (message = 'Love it') => ({ id: newId(), message });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -195,5 +195,58 @@ describe('outbox under storage, clock and hint faults', () => {
     expect((await sendFeedback(c, f)).state).to.equal('sent');
     expect(arrivals(backend, 'submitFeedback')[f.id]).to.equal(1);
     c.close();
+  });
+
+  describe('an IndexedDB open slower than the 3 s fallback', function () {
+    this.timeout(20000);
+    const req = <T,>(r: IDBRequest<T>) => new Promise<T>((ok, no) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => no(r.error))));
+
+    it('what that page queued (in localStorage) is delivered by a later page, once', async () => {
+      const name = `kith-slow-${newId()}`;
+      // another tab holds the database and a deleteDatabase waits on it: every open queues behind it
+      const other = await req(indexedDB.open(name, 1));
+      const del = indexedDB.deleteDatabase(name);
+      const backend = await serve();
+      const online = goOffline();
+      const c1 = client({ storeName: name, retry: { retries: 0 } });
+      await c1.ready; // 3 s, then the fallback
+      const f = feedback('written while IndexedDB was slow');
+      expect((await sendFeedback(c1, f)).state).to.equal('queued');
+      c1.close(); // the visitor leaves before the network comes back
+      other.close();
+      await req(del as IDBRequest);
+      online();
+      const c2 = client({ storeName: name }); // a later page, IndexedDB answering again
+      await until(() => backend.state.feedback.size === 1, 4000, 'delivery by the later page');
+      expect(arrivals(backend, 'submitFeedback')[f.id]).to.equal(1);
+      expect(Object.keys(localStorage).filter((k) => k.startsWith(`${name}:outbox:`))).to.deep.equal([]);
+      c2.close();
+    });
+
+    it('the connection that opens after the fallback is closed, so it blocks no later upgrade', async () => {
+      const name = `kith-slow2-${newId()}`;
+      const other = await req(indexedDB.open(name, 1));
+      const del = indexedDB.deleteDatabase(name);
+      const c1 = client({ storeName: name });
+      await c1.ready;
+      c1.close();
+      other.close();
+      await req(del as IDBRequest);
+      await new Promise((r) => setTimeout(r, 300)); // the late open succeeds now
+      const up = indexedDB.open(name, 2); // a newer page upgrading the schema, say
+      let blocked = false;
+      up.onblocked = () => (blocked = true);
+      const ok = await Promise.race([req(up).then((db) => (db.close(), true)), new Promise((r) => setTimeout(r, 1500)).then(() => false)]);
+      expect({ blocked, ok }).to.deep.equal({ blocked: false, ok: true });
+    });
+
+    it('the visitor id, survey records and drafts in localStorage stay where they are', async () => {
+      localStorage.setItem('kith:visitor-probe', 'x');
+      const c = client({ storeName: 'kith' });
+      await c.ready;
+      expect(localStorage.getItem('kith:visitor-probe')).to.equal('x');
+      localStorage.removeItem('kith:visitor-probe');
+      c.close();
+    });
   });
 });

@@ -78,6 +78,41 @@ describe('<kith-feedback display="launcher">', () => {
     });
   }
 
+  it('an open panel stays in the top layer, above a page header at the maximum z-index, when the element is moved', async () => {
+    const header = document.createElement('header');
+    header.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:#111';
+    document.body.append(header);
+    try {
+      const el = await mount({ display: 'launcher', position: 'top-right' });
+      el.open();
+      await until(() => dialog(el).open);
+      await tick();
+      const onTop = () => {
+        const b = dialog(el).getBoundingClientRect();
+        return document.elementFromPoint(b.left + b.width / 2, b.top + 20) === el;
+      };
+      expect(onTop(), 'before the move').to.equal(true);
+      document.body.append(el); // a framework moving the element while the panel is open
+      await el.updateComplete;
+      await tick();
+      expect(el.isOpen).to.equal(true);
+      expect(onTop(), 'after the move').to.equal(true);
+    } finally {
+      header.remove();
+    }
+  });
+
+  it('a panel opened just before the element is taken out is usable once it is back (never open and inert)', async () => {
+    const el = await mount({ display: 'launcher' });
+    el.open();
+    el.remove(); // a router swapping the view in the same task, say
+    await tick();
+    document.body.append(el);
+    await el.updateComplete;
+    await tick();
+    expect(dialog(el).open && dialog(el).inert, 'a visible panel nobody can type into').to.equal(false);
+  });
+
   it('open() and close() methods; Esc closes and focus returns to the launcher', async () => {
     const el = await mount({ display: 'launcher' });
     launcher(el).focus();

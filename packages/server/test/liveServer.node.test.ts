@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import * as z from 'zod/mini';
 import { TopicStreamEvent } from '@kith/client/protocol';
 import { seedDemo } from '../src/seed/demo.ts';
+import { createApp } from '../src/app.ts';
 import { type RunningServer, startServer } from '../src/server.ts';
 import { SqliteStore } from '../src/store/sqlite/sqliteStore.ts';
 import { ADMIN } from './helpers.ts';
@@ -119,6 +120,29 @@ test('a Last-Event-ID past the latest (crafted, or from before a fresh database)
     await s.until(/"id":"film-grain"/);
     await s.close();
     await vote('film-grain', 0, 'visitor-stream-03');
+  }
+});
+
+test('a client that stops reading is let go: what was queued for it is dropped, not held, and its slot freed', async () => {
+  const own = new SqliteStore(':memory:');
+  await seedDemo(own);
+  const app = createApp({ store: own, adminToken: ADMIN, heartbeatMs: 1, rateLimits: { streamsPerIp: 1 } });
+  try {
+    const first = await app.request('/v1/topics/stream?site=demo'); // its body is never read
+    assert.equal(first.status, 200);
+    await new Promise((r) => setTimeout(r, 3000)); // over 1,000 heartbeats queue up unread
+    const reader = first.body!.getReader();
+    let chunks = 0;
+    await assert.rejects(async () => {
+      for (;;) if ((await reader.read()).done) return;
+      else chunks++;
+    }, 'the stream errors: its queue is gone');
+    assert.ok(chunks < 100, `${chunks} chunks were still held`);
+    const second = await app.request('/v1/topics/stream?site=demo');
+    assert.equal(second.status, 200, 'the slot is free');
+    await second.body?.cancel();
+  } finally {
+    await own.close();
   }
 });
 

@@ -188,6 +188,7 @@ describe('<kith-survey> display and triggers', () => {
   for (const [theme, accent, text] of [
     ['dark', '#6d4aff', 'oklch(1 0 0)'], // white (the dark theme's default text on its light accent was dark: 3.1:1)
     ['light', '#fde047', 'oklch(0 0 0)'], // black (white on yellow: 1.3:1)
+    ['light', '#808080', 'oklch(0 0 0)'], // black, 5.3:1 (white would be 3.9:1: mid tones need the right threshold)
   ] as const) {
     it(`a brand accent ${accent} in the ${theme} theme gets readable text on it (${text})`, async () => {
       const el = await mount({ survey: 'nps', theme, accent });

@@ -178,10 +178,11 @@ export const baseStyles = css`
     background: var(--_bg);
   }
   /* Text on the accent is white or black by the accent's lightness (unless --kith-on-accent says),
-     so a brand accent stays readable in both themes; [data-theme] outranks the dark defaults. */
+     so a brand accent stays readable in both themes; [data-theme] outranks the dark defaults. Black
+     and white contrast alike at OKLCH lightness 0.565, so the better one is always chosen. */
   @supports (color: oklch(from red l c h)) {
     .kith[data-theme] {
-      --_on-accent: var(--kith-on-accent, oklch(from var(--_accent) clamp(0, (0.62 - l) * 1000, 1) 0 0));
+      --_on-accent: var(--kith-on-accent, oklch(from var(--_accent) clamp(0, (0.57 - l) * 1000, 1) 0 0));
     }
   }
 `;

@@ -57,8 +57,9 @@ export async function topicStream(c: KithContext, deps: Deps): Promise<Response>
   };
   const send = (text: string) => {
     if (closed || !controllerRef) return;
-    // a client that stops reading is let go rather than buffered without end; it resumes by Last-Event-ID
-    if (controllerRef.desiredSize! < -MAX_BUFFERED) return close();
+    // a client that stops reading is let go rather than buffered without end (error, not close: a
+    // close would keep what is queued, and the connection, until read); it resumes by Last-Event-ID
+    if (controllerRef.desiredSize! < -MAX_BUFFERED) return controllerRef.error(new Error('client not reading')), close();
     try {
       controllerRef.enqueue(encoder.encode(text));
     } catch {

@@ -33,6 +33,27 @@ export class DialogController implements ReactiveController {
     this.#returnTo = null;
   }
 
+  /** Moved in the page: leaving it took an open popover out of the top layer; put it back. */
+  hostConnected(): void {
+    const d = this.#find();
+    if (d?.open && d.popover && !d.matches(':popover-open')) this.#top(d);
+  }
+
+  /**
+   * A non-modal dialog in the top layer (a popover): above any page z-index and the feedback launcher
+   * (itself a popover, shown earlier). Inert meanwhile: showing a dialog as a popover would move focus
+   * in (the dialog focusing steps), and a popover that opens by itself must not take it.
+   */
+  #top(d: HTMLDialogElement) {
+    d.popover = 'manual';
+    d.inert = true;
+    try {
+      d.showPopover();
+    } finally {
+      d.inert = false;
+    }
+  }
+
   /** Open the dialog (after the host's pending render); moves focus in when modal or when `focus`. */
   async show(modal: boolean, focus = modal): Promise<void> {
     await this.#host.updateComplete;
@@ -45,10 +66,9 @@ export class DialogController implements ReactiveController {
     if (!d.open) {
       try {
         if (modal) d.showModal();
-        // non-modal, and in the top layer where there is one: above any page z-index and the feedback
-        // launcher (itself a popover, shown earlier); `open` too, so it reads as open either way. Inert
-        // meanwhile: showing a dialog as a popover would move focus in (the dialog focusing steps).
-        else if (d.showPopover) d.setAttribute('open', ''), (d.popover = 'manual'), (d.inert = true), d.showPopover(), (d.inert = false);
+        // non-modal in the top layer where there is one, and `open` too, so it reads as open either way
+        // (a browser without the popover API has no showPopover)
+        else if ((d as Partial<HTMLDialogElement>).showPopover) this.#top(d), d.setAttribute('open', '');
         else if (focus) d.show();
         // show() would move focus in (the dialog focusing steps): a popover that opens by itself must
         // not take focus from whatever the visitor is typing into
