@@ -9,7 +9,7 @@ import { seed } from './seed.ts';
 import { kithHandlers } from '@kith/client/msw';
 import '../src/define.ts';
 import type { KithBadgeWall } from '../src/index.ts';
-import { $, $$, tick, until } from '../../../test/browser/dom.ts';
+import { $, $$, command, tick, until } from '../../../test/browser/dom.ts';
 
 export const API = 'https://api.kith.test';
 /** What the reference server (packages/server, http/memberAuth.ts) answers for an expired member token. */
@@ -90,13 +90,7 @@ export function recordEvents() {
 }
 
 /** Press a real key through the test runner (Playwright), so focus moves as it does for a visitor. */
-export async function press(key: string): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const ws = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = await import(/* @vite-ignore */ ws);
-  const r = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload: { press: key } });
-  if (!r.executed) throw new Error('send-keys is not available');
-}
+export const press = (key: string): Promise<void> => command('send-keys', { press: key });
 
 /** The focused element, inside the wall's shadow root. */
 export const focused = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;

@@ -7,6 +7,7 @@ import { kithHandlers } from '@kith/client/msw';
 import { memoryBackend, type MemoryBackend } from '@kith/client/memory';
 import type { KithFeedback } from '../src/index.ts';
 import '../src/define.ts';
+import { command } from '../../../test/browser/dom.ts';
 
 export const API = 'https://api.kith.test';
 
@@ -110,13 +111,7 @@ export const arrivals = (b: MemoryBackend) => {
 };
 
 /** Real key presses through the test runner (Playwright): `keys({ press: 'Tab' })`, `keys({ type: 'hi' })`. */
-export async function keys(payload: { press?: string; type?: string; down?: string; up?: string }) {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const ws = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = await import(/* @vite-ignore */ ws);
-  const r = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-  if (!r.executed) throw new Error('send-keys is not available');
-}
+export const keys = (payload: { press?: string; type?: string; down?: string; up?: string }): Promise<void> => command('send-keys', payload);
 
 /** axe-core violations as readable lines (none expected). */
 export async function axe(el: Element): Promise<string[]> {

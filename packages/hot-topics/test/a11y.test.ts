@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { KithError, type Topic } from '@kith/client';
 import { $, $$, backend, click, makeTopics, mount, noAxeViolations, topicEl, until } from './harness.ts';
+import { command } from '../../../test/browser/dom.ts';
 
 function rich(): Topic[] {
   const t = makeTopics(6);
@@ -101,13 +102,7 @@ describe('<kith-hot-topics> accessibility (axe-core)', () => {
 });
 
 /** Runs the test runner's `emulate-media` command (Playwright's page.emulateMedia). */
-async function emulateMedia(payload: Record<string, unknown>) {
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = await import(/* @vite-ignore */ socket);
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const r = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'emulate-media', payload });
-  if (!r.executed) throw new Error('emulate-media did not run');
-}
+const emulateMedia = (payload: Record<string, unknown>) => command('emulate-media', payload);
 
 describe('<kith-hot-topics> in forced colors', () => {
   afterEach(() => emulateMedia({ forcedColors: 'none' }));

@@ -6,7 +6,7 @@ import { memoryBackend, type MemoryBackend } from '@kith/client/memory';
 import type { Backend } from '@kith/client';
 import '../src/define.ts';
 import type { KithSurvey } from '../src/index.ts';
-import { $, $$, tick, until } from '../../../test/browser/dom.ts';
+import { $, $$, command, tick, until } from '../../../test/browser/dom.ts';
 
 export const surveys = {
   all: {
@@ -68,7 +68,7 @@ afterEach(() => {
   localStorage.clear();
 });
 
-export { $, $$, tick, until };
+export { $, $$, command, tick, until };
 export const legend = (el: Element) => $(el, '.q .legend')?.textContent?.trim();
 
 /** Click the option (radio/checkbox) whose accessible label is `label`. */
@@ -115,15 +115,6 @@ export function recordEvents() {
 }
 
 export type { MemoryBackend };
-
-/** Run a test-runner command in the real browser (Playwright): send-keys, emulate-media, ... */
-export async function command(name: string, payload: unknown): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const ws = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = await import(/* @vite-ignore */ ws);
-  const r = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: name, payload });
-  if (!r.executed) throw new Error(`${name} is not available`);
-}
 
 /** Press a real key through the test runner (Playwright), so native behaviour (radio arrows) happens. */
 export const press = (key: string): Promise<void> => command('send-keys', { press: key });
