@@ -152,8 +152,9 @@ export class KithFeedback extends KithElement {
     }
     if (!this.#launcher) this.#startedAt ??= Date.now();
     this.#off?.();
-    // a queued submission's later fate; "queued" without an error is just the outbox taking it
-    this.#off = client.events.on('delivery', ({ item, error }) => (item.state !== 'queued' || error) && this.#deliver(item.id, item.state, error));
+    // a queued submission's later fate. Not outcomes: "queued" without an error (the outbox taking
+    // it) and "sending" (the form stays as it is while it sends)
+    this.#off = client.events.on('delivery', ({ item: { id, state }, error }) => state !== 'sending' && (state !== 'queued' || error) && this.#deliver(id, state, error));
     this.requestUpdate();
   }
 
@@ -250,8 +251,7 @@ export class KithFeedback extends KithElement {
   /** How the pending submission went: from sendFeedback() at first, then from the outbox. */
   #deliver(id: string, state: string, error?: KithError) {
     const p = this.#pending;
-    // (the outbox taking it up is not an outcome: the form stays as it is while it sends)
-    if (p?.id !== id || state === 'sending') return;
+    if (p?.id !== id) return;
     const was = this.#phase;
     // acknowledged or held by the outbox: the draft is no longer needed, unless the visitor wrote on
     // while it was sending (then it stays for "Send more")
