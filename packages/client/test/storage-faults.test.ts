@@ -16,6 +16,27 @@ function countingStore(): KeyValueStore & { reads: number } {
   return c;
 }
 
+/** A durable store whose every write fails as a full quota does. */
+function fullStore(): KeyValueStore {
+  const quota = async () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+  return { ...memoryStore(), kind: 'indexeddb', update: quota, set: quota };
+}
+
+/** Runs `fn` (a client's life on a page) with `indexedDB.open` replaced by `fake`; then the 1 write it sent has arrived. */
+async function withIndexedDbOpen(fake: () => IDBOpenDBRequest, fn: () => Promise<void>) {
+  const backend = await serve();
+  const open = indexedDB.open;
+  indexedDB.open = fake;
+  try {
+    await fn();
+  } finally {
+    indexedDB.open = open;
+  }
+  expect(backend.state.feedback.size).to.equal(1);
+}
+
 /** Collects unhandled rejections while `fn` runs (and a moment after). */
 async function rejectionsDuring(fn: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
@@ -69,10 +90,7 @@ describe('outbox under storage, clock and hint faults', () => {
 
   it('a store that is full (QuotaExceededError) still gets the visitor\'s feedback sent, once', async () => {
     const backend = await serve();
-    const quota = async () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    const full: KeyValueStore = { ...memoryStore(), kind: 'indexeddb', update: quota, set: quota };
+    const full = fullStore();
     const c = client({ store: full });
     const f = feedback('my words');
     expect((await sendFeedback(c, f)).state).to.equal('sent');
@@ -150,43 +168,32 @@ describe('outbox under storage, clock and hint faults', () => {
     }
   });
 
-  it('IndexedDB refused (private mode): writes go through localStorage or memory and are sent', async () => {
-    const backend = await serve();
-    const open = indexedDB.open;
-    indexedDB.open = () => {
-      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
-    };
-    try {
-      const c = client();
-      expect((await sendFeedback(c, feedback())).state).to.equal('sent');
-      c.close();
-    } finally {
-      indexedDB.open = open;
-    }
-    expect(backend.state.feedback.size).to.equal(1);
-  });
+  it('IndexedDB refused (private mode): writes go through localStorage or memory and are sent', () =>
+    withIndexedDbOpen(
+      () => {
+        throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+      },
+      async () => {
+        const c = client();
+        expect((await sendFeedback(c, feedback())).state).to.equal('sent');
+        c.close();
+      },
+    ));
 
-  it('an IndexedDB open that never answers: the write is sent within seconds', async () => {
-    const backend = await serve();
-    const open = indexedDB.open;
-    indexedDB.open = () => ({}) as IDBOpenDBRequest;
-    try {
-      const c = client();
-      const state = await Promise.race([sendFeedback(c, feedback()).then((r) => r.state), sleep(6000).then(() => 'still pending after 6 s')]);
-      expect(state).to.equal('sent');
-      c.close();
-    } finally {
-      indexedDB.open = open;
-    }
-    expect(backend.state.feedback.size).to.equal(1);
-  });
+  it('an IndexedDB open that never answers: the write is sent within seconds', () =>
+    withIndexedDbOpen(
+      () => ({}) as IDBOpenDBRequest,
+      async () => {
+        const c = client();
+        const state = await Promise.race([sendFeedback(c, feedback()).then((r) => r.state), sleep(6000).then(() => 'still pending after 6 s')]);
+        expect(state).to.equal('sent');
+        c.close();
+      },
+    ));
 
   it('consent granted while the durable store is full: the queue stays in memory and is sent', async () => {
     const backend = await serve();
-    const quota = async () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    const full: KeyValueStore = { ...memoryStore(), kind: 'indexeddb', update: quota, set: quota };
+    const full = fullStore();
     const c = client({ store: full, consentRequired: true });
     await c.ready;
     const rejections = await rejectionsDuring(() => c.setConsent(true));

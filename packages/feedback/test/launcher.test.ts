@@ -5,6 +5,14 @@ import type { KithFeedback } from '../src/index.ts';
 import { $, axe, focused, keys, mount, record, submit, testBackend, tick, type, until } from './harness.ts';
 
 const dialog = (el: KithFeedback) => $<HTMLDialogElement>(el, 'dialog')!;
+
+/** A fixed page header at the maximum z-index, placed by `inset` (a rude page's, covering widgets). */
+function pageHeader(inset: string) {
+  const header = document.createElement('header');
+  header.style.cssText = `position:fixed;${inset};z-index:2147483647;background:#111`;
+  document.body.append(header);
+  return header;
+}
 const launcher = (el: KithFeedback) => $<HTMLButtonElement>(el, '[part=launcher]')!;
 
 describe('<kith-feedback display="launcher">', () => {
@@ -38,9 +46,7 @@ describe('<kith-feedback display="launcher">', () => {
   });
 
   it('sits in the top layer above a page header at the maximum z-index, also after being moved', async () => {
-    const header = document.createElement('header');
-    header.style.cssText = 'position:fixed;inset:0 0 auto 0;height:120px;z-index:2147483647;background:#111';
-    document.body.append(header);
+    const header = pageHeader('inset:0 0 auto 0;height:120px');
     try {
       const el = await mount({ display: 'launcher', position: 'top-right' });
       const hit = () => {
@@ -79,9 +85,7 @@ describe('<kith-feedback display="launcher">', () => {
   }
 
   it('an open panel stays in the top layer, above a page header at the maximum z-index, when the element is moved', async () => {
-    const header = document.createElement('header');
-    header.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:#111';
-    document.body.append(header);
+    const header = pageHeader('inset:0');
     try {
       const el = await mount({ display: 'launcher', position: 'top-right' });
       el.open();
