@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { getBadges, getConfig, getLeaderboard, getMemberBadges, type KithClient, type KithError, type Leaderboard, type MemberBadges, type Tier } from '@kith/client';
+import { getConfig, type KithClient, type KithError, type Leaderboard, type MemberBadges, type Tier } from '@kith/client';
+import { getBadges, getLeaderboard, getMemberBadges } from '@kith/client/badges';
 import { KithElement, baseStyles, controlStyles, numberIn, oneOf, words } from '@kith/ui';
 import { badgeWallStyles } from './badge-wall.styles.ts';
 import { gridStep } from './grid-keys.ts';

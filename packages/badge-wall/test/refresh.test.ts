@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { createClient, newId, sendFeedback, type Backend } from '@kith/client';
+import { createClient, newId, type Backend } from '@kith/client';
+import { sendFeedback } from '@kith/client/feedback';
 import { KithBadgeWall } from '../src/index.ts';
 import { $, $$, badgeButton, memoryBackend, mount, names, recordEvents, seed, text, tick, until } from './harness.ts';
 

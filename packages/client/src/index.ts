@@ -3,7 +3,6 @@ export { KithError, isKithError, toKithError, type KithErrorKind } from './error
 export { restBackend, type RestBackendOptions } from './rest-backend.ts';
 export { parseOrThrow, parseOrUndefined } from './parse.ts';
 export { CheckError, type Check } from './check.ts';
-export * from './calls.ts';
 export { request, backoffDelay, parseRetryAfter, defaultRetry, type RetryPolicy, type TransportOptions } from './transport.ts';
 export { Outbox, type OutboxItem, type OutboxKind, type DeliveryState, type OutboxChange } from './outbox.ts';
 export { openStore, memoryStore, type KeyValueStore } from './storage.ts';

@@ -1,5 +1,7 @@
 import { expect } from '@esm-bundle/chai';
-import { getSurvey, saveResponse, sendFeedback, KithError, newId, restBackend } from '../src/index.ts';
+import { KithError, newId, restBackend } from '../src/index.ts';
+import { getSurvey, saveResponse } from '../src/calls/survey.ts';
+import { sendFeedback } from '../src/calls/feedback.ts';
 import { http } from 'msw';
 import { API, arrivals, client, fault, goOffline, serve, until, worker } from './harness.ts';
 

@@ -113,7 +113,8 @@ describe('outbox revisions', () => {
 
 describe('errors from another copy of the SDK', () => {
   it('a custom backend bundled with its own KithError is understood: a refusal is not retried', async () => {
-    const { createClient, sendFeedback, newId } = await import('../src/index.ts');
+    const { createClient, newId } = await import('../src/index.ts');
+    const { sendFeedback } = await import('../src/calls/feedback.ts');
     // what a Backend built against a second copy of @kith/client throws
     class ForeignKithError extends Error {
       kind = 'rejected' as const;
@@ -169,7 +170,8 @@ describe('live topics', () => {
   });
 
   it('a backend without a stream rejects with a network KithError, which a widget can tell apart', async () => {
-    const { createClient, streamTopics } = await import('../src/index.ts');
+    const { createClient } = await import('../src/index.ts');
+    const { streamTopics } = await import('../src/calls/topics.ts');
     const c = createClient({ backend: { listTopics: async () => ({ items: [] }) } as never, store: 'memory' });
     const e = await streamTopics(c, {}, () => {}).catch((x: unknown) => x);
     expect(e).to.be.instanceOf(KithError);

@@ -2,7 +2,8 @@
 // server once, and nothing hangs, spins or throws into the host page.
 import { expect } from '@esm-bundle/chai';
 import { http, HttpResponse } from 'msw';
-import { sendFeedback, newId, memoryStore, type KeyValueStore } from '../src/index.ts';
+import { newId, memoryStore, type KeyValueStore } from '../src/index.ts';
+import { sendFeedback } from '../src/calls/feedback.ts';
 import { API, arrivals, client, goOffline, serve, until, worker } from './harness.ts';
 
 const feedback = (message = 'Love it') => ({ id: newId(), message });

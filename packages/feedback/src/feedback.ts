@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { FEEDBACK_MAX_LENGTH, getConfig, newId, parseOrThrow, sendFeedback, type KithClient, type KithError } from '@kith/client';
+import { FEEDBACK_MAX_LENGTH, getConfig, newId, parseOrThrow, type KithClient, type KithError } from '@kith/client';
+import { sendFeedback } from '@kith/client/feedback';
 import { FeedbackSubmit } from '@kith/client/checks';
 import type { FeedbackSubmit as FeedbackBody } from '@kith/client/protocol';
 import { DialogController, KithElement, baseStyles, choiceList, controlStyles, numberIn, oneOf, ratingScale, textField, words, wordsAttr } from '@kith/ui';

@@ -1,16 +1,8 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import {
-  KithError,
-  listTopics,
-  newId,
-  vote,
-  type KithClient,
-  type ReportReason,
-  type Topic,
-  type TopicQuery,
-} from '@kith/client';
+import { KithError, newId, type KithClient, type ReportReason, type Topic, type TopicQuery } from '@kith/client';
+import { listTopics, vote } from '@kith/client/topics';
 import { KithElement, attrIf, baseStyles, controlStyles, numberIn, oneOf } from '@kith/ui';
 import type { TopicReport } from './report.ts';
 import { TopicFeed, ago, ordered, safeHref, splitTags } from './feed.ts';

@@ -1,5 +1,6 @@
 // Live updates: loaded only by a feed with `live`, so the feed's own chunk stays small.
-import { listTopics, streamTopics, type KithClient, type Topic, type TopicQuery, type TopicStreamEvent } from '@kith/client';
+import { type KithClient, type Topic, type TopicQuery, type TopicStreamEvent } from '@kith/client';
+import { listTopics, streamTopics } from '@kith/client/topics';
 import { words } from '@kith/ui';
 // only the type: importing feed.ts here would split it into a chunk of its own
 import type { TopicFeed } from './feed.ts';

@@ -1,6 +1,7 @@
 // The report dialog: loaded on the first "Report" press, so the feed's own chunk stays small.
 import { css, html, nothing } from 'lit';
-import { newId, report, type KithClient, type ReportReason, type Topic } from '@kith/client';
+import { newId, type KithClient, type ReportReason, type Topic } from '@kith/client';
+import { report } from '@kith/client/topics';
 import { DialogController, choiceList, textField, type KithElement } from '@kith/ui';
 
 // The feed adds these English strings to its table when it loads this chunk.

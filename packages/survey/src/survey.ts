@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { KithError, getConfig, getSurvey, newId, saveResponse, type Answer, type KithClient, type Question, type Survey } from '@kith/client';
+import { KithError, getConfig, newId, type Answer, type KithClient, type Question, type Survey } from '@kith/client';
+import { getSurvey, saveResponse } from '@kith/client/survey';
 import {
   KithElement,
   attrIf,

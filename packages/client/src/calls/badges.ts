@@ -1,3 +1,4 @@
+// `@kith/client/badges`: the badges calls, each validating with its own checks, so a page loads only the schemas of the areas it uses.
 import type { KithClient } from '../client.ts';
 import { BadgeCatalog, Leaderboard, MemberBadges } from '../protocol/checks/badges.ts';
 import type { LeaderboardQuery } from '../protocol/badges.ts';

@@ -1,3 +1,4 @@
+// `@kith/client/feedback`: the feedback calls, each validating with its own checks, so a page loads only the schemas of the areas it uses.
 import type { KithClient, Delivery } from '../client.ts';
 import { FeedbackAck } from '../protocol/checks/feedback.ts';
 import type { FeedbackAck as FeedbackAckT, FeedbackSubmit } from '../protocol/feedback.ts';

@@ -1,3 +1,4 @@
+// `@kith/client/survey`: the survey calls, each validating with its own checks, so a page loads only the schemas of the areas it uses.
 import type { KithClient, Delivery } from '../client.ts';
 import { ResponseAck, Survey } from '../protocol/checks/survey.ts';
 import type { ResponseAck as ResponseAckT, ResponseUpsert } from '../protocol/survey.ts';

@@ -1,3 +1,4 @@
+// `@kith/client/topics`: the topics calls, each validating with its own checks, so a page loads only the schemas of the areas it uses.
 import type { KithClient, Delivery } from '../client.ts';
 import { KithError } from '../errors.ts';
 import { parseOrUndefined } from '../parse.ts';
