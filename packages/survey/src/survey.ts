@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { KithError, getConfig, newId, type Answer, type KithClient, type Question, type Survey } from '@kith/client';
+import { KithError, getConfig, newId, type Answer, type KithClient, type LocalizedText, type Question, type Survey } from '@kith/client';
 import { getSurvey, saveResponse } from '@kith/client/survey';
 import {
   KithElement,
@@ -7,9 +7,11 @@ import {
   type EventDetail,
   baseStyles,
   choiceList,
+  type Content,
   controlStyles,
   numberIn,
   oneOf,
+  otherLang,
   progressBar,
   ratingScale,
   textField,
@@ -407,8 +409,20 @@ export class KithSurvey extends KithElement {
     </dialog>`;
   }
 
+  /**
+   * Backend text in the visitor's language. Text found only in another language (an English
+   * question on a French page) is marked with its own `lang`, so a screen reader reads it in that
+   * language's voice (WCAG 3.1.2).
+   */
+  #l(text: LocalizedText | undefined) {
+    const dl = this.#def!.defaultLocale;
+    const s = this.l(text, dl);
+    const lang = s && otherLang(text, this.resolvedLocale, dl);
+    return lang ? html`<span lang=${lang}>${s}</span>` : s;
+  }
+
   #renderOpen(def: Survey) {
-    const title = this.l(def.title, def.defaultLocale);
+    const title = this.#l(def.title);
     return html`<div class="head">
         <h2 id="title" part="title" class=${title ? '' : 'sr-only'} dir="auto">${title || this.t('survey')}</h2>
         ${this.mode === 'inline'
@@ -432,11 +446,11 @@ export class KithSurvey extends KithElement {
     const index = def.questions.indexOf(q);
     const name = `q${index}`;
     const msg = `${name}-msg`;
-    const text = this.l(q.text, def.defaultLocale);
+    const text = this.#l(q.text);
     const common = {
       name,
-      label: q.required ? text : `${text} (${this.t('optional')})`,
-      hint: this.l(q.description, def.defaultLocale) || undefined,
+      label: q.required ? text : html`${text} (${this.t('optional')})`,
+      hint: this.#l(q.description) || undefined,
       invalid: !!this.#error,
       describedBy: this.#error ? msg : undefined,
     };
@@ -467,9 +481,8 @@ export class KithSurvey extends KithElement {
     </form>`;
   }
 
-  #control(q: Question, a: Answer | undefined, common: { name: string; label: string; hint?: string; invalid: boolean; describedBy?: string }) {
-    const dl = this.#def!.defaultLocale;
-    const scale = (from: number, to: number, kind: 'numbers' | 'stars' | 'emoji', low?: string, high?: string) =>
+  #control(q: Question, a: Answer | undefined, common: { name: string; label: Content; hint?: Content; invalid: boolean; describedBy?: string }) {
+    const scale = (from: number, to: number, kind: 'numbers' | 'stars' | 'emoji', low?: Content, high?: Content) =>
       ratingScale({
         ...common,
         from,
@@ -484,9 +497,9 @@ export class KithSurvey extends KithElement {
       });
     switch (q.type) {
       case 'nps':
-        return scale(0, 10, 'numbers', this.l(q.lowLabel, dl) || this.t('low'), this.l(q.highLabel, dl) || this.t('high'));
+        return scale(0, 10, 'numbers', this.#l(q.lowLabel) || this.t('low'), this.#l(q.highLabel) || this.t('high'));
       case 'rating':
-        return scale(1, q.scale, q.style, this.l(q.lowLabel, dl), this.l(q.highLabel, dl));
+        return scale(1, q.scale, q.style, this.#l(q.lowLabel), this.#l(q.highLabel));
       case 'yesno':
         return choiceList({
           ...common,
@@ -503,7 +516,7 @@ export class KithSurvey extends KithElement {
         return choiceList({
           ...common,
           multiple: q.type === 'multiple',
-          choices: q.choices.map((c) => ({ id: c.id, label: this.l(c.label, dl) })),
+          choices: q.choices.map((c) => ({ id: c.id, label: this.#l(c.label) })),
           selected: picked?.selected ?? [],
           other: q.other ? { label: this.t('other'), specify: this.t('specify'), text: picked?.other } : undefined,
           onChange: (selected, other) => this.#set(q, other === undefined ? { selected } : { selected, other }),
@@ -516,7 +529,7 @@ export class KithSurvey extends KithElement {
           value: typeof a === 'string' ? a : '',
           multiline: q.multiline,
           maxLength: q.maxLength,
-          placeholder: this.l(q.placeholder, dl),
+          placeholder: this.l(q.placeholder, this.#def!.defaultLocale),
           required: q.required,
           counter: (n) => this.t('left', { n }),
           onInput: (v) => this.#set(q, v),
@@ -526,12 +539,11 @@ export class KithSurvey extends KithElement {
 
   #renderThanks(def: Survey) {
     const ty = def.thankYou;
-    const dl = def.defaultLocale;
     return html`<div class="thanks" part="thanks">
-      <h3 tabindex="-1">${this.l(ty?.title, dl) || this.t('thanks')}</h3>
-      ${ty?.body ? html`<p>${this.l(ty.body, dl)}</p>` : nothing}
+      <h3 tabindex="-1">${this.#l(ty?.title) || this.t('thanks')}</h3>
+      ${ty?.body ? html`<p>${this.#l(ty.body)}</p>` : nothing}
       <p class="status" part="status" role="status">${this.#status()}</p>
-      ${ty?.link ? html`<a class="btn primary" part="link" href=${ty.link.url}>${this.l(ty.link.label, dl)}</a>` : nothing}
+      ${ty?.link ? html`<a class="btn primary" part="link" href=${ty.link.url}>${this.#l(ty.link.label)}</a>` : nothing}
     </div>`;
   }
 }

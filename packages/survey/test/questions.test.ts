@@ -187,6 +187,27 @@ describe('<kith-survey> questions', () => {
     await noAxeViolations(ar, 'ar dark error');
   });
 
+  it('marks backend text found only in another language with its lang, so a screen reader reads it in that voice', async () => {
+    const es = await mount({ survey: 'all', locale: 'es' });
+    await until(() => legend(es));
+    // the title has Spanish: unmarked; the first question has only en and ar: marked en (the default)
+    expect($(es, '#title')!.textContent).to.equal('Cuéntanos');
+    expect($(es, '#title [lang]')).to.equal(null);
+    const marked = $(es, '.q legend [lang]')!;
+    expect([marked.getAttribute('lang'), marked.textContent]).to.deep.equal(['en', 'How likely are you to recommend us?']);
+    expect($(es, '[part~=next]')!.closest('[lang]')!.getAttribute('lang')).to.equal('es'); // the UI's own words stay Spanish
+    await noAxeViolations(es, 'es, English fallback');
+    // a plain string's language is not known: left unmarked rather than guessed
+    await pick(es, '9');
+    await next(es);
+    await until(() => legend(es) === 'Rate the docs');
+    expect($(es, '.q [lang]')).to.equal(null);
+    // a visitor whose language the text has: nothing marked
+    const ar = await mount({ survey: 'all', locale: 'ar' });
+    await until(() => legend(ar));
+    expect($$(ar, '.q [lang], #title [lang]')).to.have.length(0);
+  });
+
   it('shows a visible error, never throws, for an unknown survey and an invalid definition', async () => {
     const uncaught: unknown[] = [];
     const onError = (e: ErrorEvent | PromiseRejectionEvent) => uncaught.push(e);

@@ -34,12 +34,26 @@ export function matchLocale(locale: string, available: readonly string[], otherw
   );
 }
 
-/** Text from a backend definition in the visitor's language: exact, same language, the default locale, then any. */
-export function localize(text: LocalizedText | undefined, locale: string, fallback = 'en'): string {
-  if (typeof text !== 'object') return text ?? '';
-  const keys = Object.keys(text);
+/** The key of `text` for `locale`: exact, same language, the default locale, then any. */
+const pick = (text: Record<string, string>, locale: string, fallback: string) => {
   // only the text's own keys: a defaultLocale such as "toString" must not reach Object.prototype
-  return text[matchLocale(locale, keys, keys.includes(fallback) ? fallback : keys[0])] ?? '';
+  const keys = Object.keys(text);
+  return matchLocale(locale, keys, keys.includes(fallback) ? fallback : keys[0]);
+};
+const lang = (tag: string) => tag.split('-')[0]!.toLowerCase();
+
+/** Text from a backend definition in the visitor's language: exact, same language, the default locale, then any. */
+export const localize = (text: LocalizedText | undefined, locale: string, fallback = 'en'): string =>
+  typeof text !== 'object' ? (text ?? '') : (text[pick(text, locale, fallback)] ?? '');
+
+/**
+ * The language `localize` finds `text` in when it is not `locale`'s (an English text on a French
+ * page), for a `lang` attribute (WCAG 3.1.2); undefined when it is, or for a plain string, whose
+ * language is not known.
+ */
+export function otherLang(text: LocalizedText | undefined, locale: string, fallback = 'en'): string | undefined {
+  const key = typeof text === 'object' ? pick(text, locale, fallback) : undefined;
+  return key && lang(key) !== lang(locale) ? key : undefined;
 }
 
 // Intl objects are costly to build (tens of µs): one of each per locale, reused.

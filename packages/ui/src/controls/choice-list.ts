@@ -1,19 +1,20 @@
 import { html, nothing } from 'lit';
+import type { Content } from './content.ts';
 import { roving } from './roving.ts';
 
 export interface ChoiceListOptions {
   /** Input name and id prefix, unique in the shadow root. */
   name: string;
   /** The question, as the group's legend. */
-  label: string;
+  label: Content;
   /** Checkboxes (with roving focus) instead of radios. */
   multiple?: boolean;
-  choices: { id: string; label: string }[];
+  choices: { id: string; label: Content }[];
   selected: readonly string[];
   /** Offer "other" with a text field; `text` is undefined while "other" is not picked. */
   other?: { label: string; specify: string; text?: string; maxLength?: number };
   /** Help text under the legend. */
-  hint?: string;
+  hint?: Content;
   invalid?: boolean;
   describedBy?: string;
   /** The new selection; `other` is the "other" text, undefined when "other" is not picked. */
@@ -30,7 +31,7 @@ export function choiceList(o: ChoiceListOptions) {
     if (!o.multiple) return o.onChange([id]);
     o.onChange(checked ? [...o.selected, id] : o.selected.filter((s) => s !== id), o.other?.text);
   };
-  const item = (label: string, checked: boolean, i: number, change: (checked: boolean) => void) =>
+  const item = (label: Content, checked: boolean, i: number, change: (checked: boolean) => void) =>
     html`<label class="choice ${checked ? 'on' : ''}" part="option${checked ? ' option-selected' : ''}"><input
         type=${type}
         name=${o.name}

@@ -1,19 +1,20 @@
 import { html, nothing } from 'lit';
+import type { Content } from './content.ts';
 
 export interface RatingScaleOptions {
   /** Radio group name and id prefix, unique in the shadow root. */
   name: string;
   /** The question, as the group's legend. */
-  label: string;
+  label: Content;
   from: number;
   to: number;
   value?: number;
   kind?: 'numbers' | 'stars' | 'emoji';
   /** Words under the two ends (`Not likely`, `Very likely`). */
-  low?: string;
-  high?: string;
+  low?: Content;
+  high?: Content;
   /** Help text under the legend. */
-  hint?: string;
+  hint?: Content;
   invalid?: boolean;
   /** Ids of elements describing the group (an error message). */
   describedBy?: string;

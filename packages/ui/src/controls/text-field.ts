@@ -1,16 +1,17 @@
 import { html, nothing } from 'lit';
+import type { Content } from './content.ts';
 
 export interface TextFieldOptions {
   /** The control's id, unique in the shadow root. */
   id: string;
-  label: string;
+  label: Content;
   value: string;
   multiline?: boolean;
   maxLength?: number;
   placeholder?: string;
   required?: boolean;
   /** Help text under the label. */
-  hint?: string;
+  hint?: Content;
   invalid?: boolean;
   describedBy?: string;
   /** An email address: `autocomplete=email` (WCAG 1.3.5) and a phone's email keyboard, no capitals. */
