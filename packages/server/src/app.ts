@@ -32,8 +32,11 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Feedback filled faster than this is spam (default 1500 ms). */
   minFeedbackFillMs?: number;
-  /** Take the client IP from X-Forwarded-For (only behind a proxy you run). */
-  trustProxy?: boolean;
+  /**
+   * How many reverse proxies you run in front of the server: the client's address is then the
+   * X-Forwarded-For entry that many from the right. `true` is 1; `false` or 0 (default) ignores the header.
+   */
+  trustProxy?: boolean | number;
   /** Demo page, `/embed/*` and `/demo/session`. */
   demo?: DemoPageOptions;
   /** Called with unexpected errors (default: console.error). */
@@ -50,6 +53,12 @@ export type KithApp = Hono & { deps: Deps };
 
 const isBusy = (e: unknown): boolean => typeof e === 'object' && e !== null && 'code' in e && String((e as { code: unknown }).code).startsWith('SQLITE_BUSY');
 
+function proxyHops(trustProxy: AppOptions['trustProxy']): number {
+  const hops = trustProxy === true ? 1 : trustProxy === false ? 0 : (trustProxy ?? 0);
+  if (!Number.isInteger(hops) || hops < 0) throw new RangeError(`trustProxy must be true, false or a number of proxies (0, 1, 2...), not ${trustProxy}`);
+  return hops;
+}
+
 /** The reference server as a Hono app: the v1 protocol under `/v1`, the admin API under `/admin`, the demo at `/`. */
 export function createApp(options: AppOptions): KithApp {
   const now = options.now ?? Date.now;
@@ -59,7 +68,7 @@ export function createApp(options: AppOptions): KithApp {
     adminMaxBodyBytes: 1024 * 1024,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     minFeedbackFillMs: options.minFeedbackFillMs ?? MIN_FILL_MS,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: proxyHops(options.trustProxy),
     rateLimits: limits === false ? { ip: false, visitorWrites: false, streamsPerIp: Number.POSITIVE_INFINITY } : { ...DEFAULT_RATE_LIMITS, ...limits },
   };
   const deps: Deps = {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import type { Awards } from '../awards.ts';
@@ -27,7 +28,8 @@ export interface ServerSettings {
   adminMaxBodyBytes: number;
   heartbeatMs: number;
   minFeedbackFillMs: number;
-  trustProxy: boolean;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed (0: none). */
+  trustProxy: number;
   rateLimits: RateLimits;
 }
 
@@ -41,12 +43,31 @@ export interface Deps {
   settings: ServerSettings;
 }
 
-/** The client's address: the socket's, or with `trustProxy` the first `X-Forwarded-For` hop. */
-export function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+/** An X-Forwarded-For entry as an IP address (a port some proxies add is dropped), or undefined. */
+function forwardedAddress(entry: string): string | undefined {
+  const withPort = /^\[([^\]]+)\]:\d+$/.exec(entry) ?? /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(entry);
+  const address = withPort ? withPort[1]! : entry;
+  // a length cap, as the address is a rate-limit key and isIP takes any IPv6 zone id (`fe80::1%...`)
+  return address.length <= 64 && isIP(address) ? address : undefined;
+}
+
+/**
+ * The client's address behind `hops` trusted proxies, each appending its peer's address to
+ * X-Forwarded-For: the `hops`-th entry from the right (express's `trust proxy` hop count). What is
+ * left of it was written by the client and never counts. With fewer entries than hops (a request that
+ * skipped the outer proxies) the leftmost one, and without the header, or with an entry there that is
+ * not an IP address, the socket's.
+ */
+export function forwardedClient(header: string | undefined, socketAddress: string | undefined, hops: number): string {
+  const socket = socketAddress ?? 'unknown';
+  if (hops < 1 || !header) return socket;
+  const entries = header.split(',').flatMap((e) => e.trim() || []);
+  const entry = entries[Math.max(0, entries.length - hops)];
+  return (entry && forwardedAddress(entry)) ?? socket;
+}
+
+/** The client's address: the socket's, or behind `trustProxy` proxies the one they forwarded (see `forwardedClient`). */
+export function clientIp(c: Context, trustProxy: number): string {
   const env = c.env as Partial<HttpBindings> | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  return forwardedClient(trustProxy ? c.req.header('x-forwarded-for') : undefined, env?.incoming?.socket?.remoteAddress, trustProxy);
 }
