@@ -1,7 +1,8 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { KithError, newId, type KithClient, type ReportReason, type Topic, type TopicQuery } from '@kith/client';
+import { KithError, newId, parseOrUndefined, type KithClient, type ReportReason, type Topic, type TopicQuery } from '@kith/client';
+import { VoteAck } from '@kith/client/checks';
 import { listTopics, vote } from '@kith/client/topics';
 import { KithElement, attrIf, baseStyles, controlStyles, numberIn, oneOf } from '@kith/ui';
 import type { TopicReport } from './report.ts';
@@ -135,7 +136,8 @@ export class KithHotTopics extends KithElement {
   #noticeAt = '';
   #mode: 'off' | 'stream' | 'polling' = 'off';
   #report?: TopicReport;
-  #voteSeq = new Map<string, number>();
+  /** Per topic, ends the latest vote (and its wait for a queued delivery): called by a newer vote and when the element leaves. */
+  #stopVote = new Map<string, () => void>();
   #now = Date.now();
   #clock?: ReturnType<typeof setInterval>;
   #key = '';
@@ -167,6 +169,7 @@ export class KithHotTopics extends KithElement {
     super.disconnectedCallback();
     clearInterval(this.#clock);
     this.#mode = 'off';
+    this.#stopVote.forEach((stop) => stop());
   }
 
   #tagFilter(): string {
@@ -244,8 +247,9 @@ export class KithHotTopics extends KithElement {
   }
 
   /**
-   * Optimistic: the count changes at once and rolls back with a message when the backend refuses. A
-   * vote saved offline says so, then "Sent." (or why it was refused) once the outbox has sent it.
+   * Optimistic: the count changes at once, becomes the server's when it acknowledges, and rolls back
+   * with a message when the backend refuses. A vote saved offline says so, then "Sent." (or why it
+   * was refused) once the outbox has sent it; a newer vote on the topic or leaving the page ends the wait.
    */
   async #vote(id: string) {
     const t = this.#feed.topics.find((x) => x.id === id);
@@ -253,28 +257,32 @@ export class KithHotTopics extends KithElement {
     if (!t || !client) return;
     const value = t.voted ? 0 : 1;
     if (!this.emit('kith-topic-vote', { topicId: id, value })) return;
-    const before = { votes: t.votes, voted: t.voted };
-    const seq = (this.#voteSeq.get(id) ?? 0) + 1;
-    this.#voteSeq.set(id, seq);
-    this.#feed.patch(id, { voted: !!value, votes: t.votes + (value ? 1 : -1) });
+    const set = (votes: number, voted?: boolean) => this.#feed.patch(id, { votes, voted });
+    let off: (() => void) | undefined; // the wait for a queued vote's delivery
+    let stopped = false;
+    this.#stopVote.get(id)?.();
+    this.#stopVote.set(id, () => ((stopped = true), off?.()));
+    const settle = (d: Awaited<ReturnType<typeof vote>>) => {
+      if (stopped) return; // a later click decides, or the element left
+      if (d.state === 'rejected') {
+        set(t.votes, t.voted);
+        this.#say(id, `${this.t('voteFailed')} ${this.errorText(d.error)}`);
+      } else if (d.state === 'sent') {
+        if (d.ack) set(d.ack.votes, d.ack.voted);
+        if (off) this.#say(id, this.t('sent')); // it was queued
+      } else {
+        this.#say(id, this.t('queued'));
+        off = client.events.on('delivery', ({ item: { id: key, state }, ack, error }) => {
+          if (key == `vote-${id}` && (state == 'delivered' || state == 'rejected'))
+            off!(), settle(state == 'delivered' ? { state: 'sent', ack: parseOrUndefined(VoteAck, ack) } : { state, error: error! });
+        });
+      }
+      this.requestUpdate();
+    };
+    set(t.votes + (value ? 1 : -1), !!value);
     this.#say(id, '');
     client.track('vote', 'hot-topics', id);
-    let d = await vote(client, id, { id: newId(), value });
-    const later = d.state === 'queued' && this.#voteSeq.get(id) === seq;
-    if (later) {
-      this.#say(id, this.t('queued'));
-      d = await new Promise<typeof d>((done) => {
-        const off = client.events.on('delivery', ({ item: { id: key, state }, error }) => {
-          if (key == `vote-${id}` && (state == 'delivered' || state == 'rejected')) off(), done(state == 'delivered' ? { state: 'sent' } : { state, error: error! });
-        });
-      });
-    }
-    if (this.#voteSeq.get(id) !== seq) return; // a later click decides
-    if (d.state === 'rejected') {
-      this.#feed.patch(id, before);
-      this.#say(id, `${this.t('voteFailed')} ${this.errorText(d.error)}`);
-    } else if (d.state === 'sent') d.ack ? this.#feed.patch(id, { votes: d.ack.votes, voted: d.ack.voted }) : later && this.#say(id, this.t('sent'));
-    this.requestUpdate();
+    settle(await vote(client, id, { id: newId(), value }));
   }
 
   /** Shows `notice` in the topic `id` (and says it once, through the polite region at the end). */

@@ -264,6 +264,73 @@ describe('<kith-hot-topics> voting and reporting', () => {
     expect($(el, '[role=status]')!.textContent).to.equal('Your vote was not counted. The server refused this request.');
   });
 
+  /** A backend whose votes fail at the network until `online()` (which also tells the page). */
+  function offline() {
+    const b = backend();
+    const send = b.voteTopic;
+    b.voteTopic = async () => {
+      throw new KithError('network', 'offline');
+    };
+    return { b, online: () => ((b.voteTopic = send), window.dispatchEvent(new Event('online'))) };
+  }
+  const notice = (el: Element, id: string) => topicEl(el, id).querySelector('[part=notice]')?.textContent;
+  const QUEUED = 'Saved, will send when you are online.';
+
+  it('a vote saved offline shows the server\'s count once the outbox delivers it, and "Sent."', async () => {
+    const { b, online } = offline();
+    const el = await mount({ voting: '' }, b);
+    await click(el, voteButton(el, 't1'));
+    expect(count(el, 't1')).to.equal('38 votes');
+    await until(() => notice(el, 't1') === QUEUED, 3000, '"saved, will send"');
+    b.topics.find((t) => t.id === 't1')!.votes += 4; // others voted meanwhile
+    online();
+    await until(() => notice(el, 't1') === 'Sent.', 3000, '"Sent."');
+    expect(count(el, 't1')).to.equal('42 votes'); // the server's 41 and this vote
+    expect(voteButton(el, 't1').getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('a queued vote listens for its delivery only while it is the latest and the element is on the page', async () => {
+    const { b, online } = offline();
+    const el = await mount({ voting: '' }, b);
+    // the element's 'delivery' listeners on the page-wide client
+    const events = el.client.events;
+    const on = events.on.bind(events);
+    const listening = new Set<unknown>();
+    events.on = ((type, fn) => {
+      const off = on(type, fn);
+      if (type !== 'delivery') return off;
+      listening.add(fn);
+      return () => (listening.delete(fn), off());
+    }) as typeof on;
+    await click(el, voteButton(el, 't1'));
+    await until(() => notice(el, 't1') === QUEUED, 3000, '"saved, will send"');
+    expect(listening.size).to.equal(1);
+    await click(el, voteButton(el, 't1')); // taken back: the first vote is replaced
+    await until(() => notice(el, 't1') === QUEUED && count(el, 't1') === '37 votes', 3000, 'the second vote queued');
+    expect(listening.size, 'one listener: the latest vote').to.equal(1);
+    await click(el, voteButton(el, 't1'));
+    await until(() => notice(el, 't1') === QUEUED && count(el, 't1') === '38 votes', 3000, 'the third vote queued');
+    expect(listening.size, 'one listener: the latest vote').to.equal(1);
+    el.remove();
+    expect(listening.size, 'none once the element left').to.equal(0);
+    events.on = on;
+    const errors: unknown[] = [];
+    const log = console.error;
+    console.error = (...a: unknown[]) => errors.push(a);
+    try {
+      b.topics.find((t) => t.id === 't1')!.votes += 4;
+      online();
+      await until(() => b.state.votes.get('t1')?.size === 1, 3000, 'the vote delivered');
+      await tick(50);
+    } finally {
+      console.error = log;
+    }
+    expect(errors).to.deep.equal([]);
+    // the detached element was left as it was
+    expect(notice(el, 't1')).to.equal(QUEUED);
+    expect(el.topics.find((t) => t.id === 't1')!.votes).to.equal(38);
+  });
+
   it('a cancelled kith-topic-vote does not vote; without `voting` counts are text', async () => {
     const ev = recordEvents(['vote']);
     const b = backend();
