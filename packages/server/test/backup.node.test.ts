@@ -24,6 +24,7 @@ test('a backup of a database in use holds what is still only in its WAL; a copy 
     assert.equal(await copy.getSite('later'), null, 'as it was when the backup ran');
     await copy.close();
     assert.deepEqual(readdirSync(join(dir, 'nightly')).sort(), ['backup.db'], 'nothing partial is left beside it');
+    assert.equal(statSync(join(dir, 'nightly', 'backup.db')).mode & 0o777, 0o600, "only its owner reads it: it holds the sites' member secrets");
 
     copyFileSync(join(dir, 'kith.db'), join(dir, 'copied.db'));
     const copied = new SqliteStore(join(dir, 'copied.db'));
