@@ -118,6 +118,9 @@ export class KithBadgeWall extends KithElement {
   /** Set once loaded (`aborted === false` while the wall is on the page; its page listeners go with it). */
   #live?: AbortSignal;
   #timer?: ReturnType<typeof setTimeout>;
+  /** The client of the last fetch and the member token it used. */
+  #client?: KithClient;
+  #token?: string;
 
   get #mode(): BadgeWallMode {
     return this.mode ?? 'member';
@@ -149,7 +152,8 @@ export class KithBadgeWall extends KithElement {
     const gen = ++this.#gen;
     const mode = this.#mode;
     const id = this.member || 'me';
-    const token = client.identity.memberToken;
+    const token = (this.#token = client.identity.memberToken);
+    this.#client = client;
     let view: View | undefined;
     let signin: SignInReason | undefined;
     try {
@@ -191,7 +195,7 @@ export class KithBadgeWall extends KithElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.#live?.aborted === false && ['mode', 'member', 'period', 'limit', 'memberToken'].some((k) => changed.has(k))) {
+    if (this.#live?.aborted === false && (this.#client?.identity.memberToken !== this.#token || ['mode', 'member', 'period', 'limit', 'memberToken'].some((k) => changed.has(k)))) {
       if (changed.has('mode')) this.#view = undefined;
       void this.refresh();
     }

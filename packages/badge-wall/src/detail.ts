@@ -27,7 +27,10 @@ export class BadgeDetail {
   constructor(wall: KithBadgeWall) {
     this.#wall = wall;
     wall.adopt(styles, strings);
-    this.#dialog = new DialogController(wall, () => wall.renderRoot.querySelector('dialog'), () => wall.close());
+    const find = () => wall.renderRoot.querySelector('dialog');
+    this.#dialog = new DialogController(wall, find, () => wall.close());
+    // moved in the page while open: leaving it made the modal non-modal; modal again
+    wall.addController({ hostConnected: () => void (find()?.open && (find()!.close(), this.#dialog.show(true))) });
   }
 
   /** Open the dialog on the badge the wall holds as opened, and record the open. */

@@ -41,7 +41,7 @@ const on = (v?: string) => !!v && v !== 'off' && v !== 'none';
  * @attr context - `on` (default): send the page URL (without #fragment), title, locale and viewport; `off`: send none.
  * @attr placeholder - Placeholder of the message field.
  * @attr success-message - Text shown once the server acknowledged the feedback.
- * @attr name - Keeps this box's draft apart from other boxes on the site (default: the element's id).
+ * @attr name - Keeps this box's draft apart from other boxes on the site (default: the element's id, else the display, so an inline box and the launcher never share one).
  * @attr captcha-token - A captcha token passed through to the backend; the `captchaToken` property also takes a function called at submit that returns one.
  *
  * @prop {FeedbackState} state - idle, writing, sending, sent, queued, rate-limited or rejected (read-only).
@@ -144,7 +144,7 @@ export class KithFeedback extends KithElement {
 
   protected override async load(client: KithClient): Promise<void> {
     this.#client = client;
-    this.#key = draftKey(this.site ?? getConfig().site, this.name ?? this.id);
+    this.#key = draftKey(this.site ?? getConfig().site, this.name || this.id || this.display);
     const saved = client.identity.allowed && readDraft(this.#key);
     if (saved) {
       const { startedAt, ...draft } = saved;
@@ -171,7 +171,7 @@ export class KithFeedback extends KithElement {
     if (this.#open) return;
     this.#open = true;
     this.requestUpdate();
-    void this.#dialog.show(false, false).then(() => this.#focus());
+    void this.#dialog.show(false, false).then(() => (this.#open ? this.#focus() : this.#dialog.hide()));
     this.emit('kith-feedback-open', { display: 'launcher' });
     this.#client?.track('open', 'feedback');
   }

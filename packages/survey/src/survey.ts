@@ -162,6 +162,7 @@ export class KithSurvey extends KithElement {
     const dup = ids.find((q, i) => q == 'end' || ids.indexOf(q) < i);
     if (dup != null) throw new KithError('invalid-response', `Question id "${dup}" is repeated or reserved`);
     this.#def = def;
+    if (signal.aborted) return; // removed meanwhile (a backend that does not watch the signal): arm nothing
     if (!eligible(this.#record, this.#rules())) return this.#hide();
     this.#resume();
     this.#cleanup.push(
@@ -231,6 +232,7 @@ export class KithSurvey extends KithElement {
     super.disconnectedCallback();
     for (const off of this.#cleanup.splice(0)) off();
     this.#open = false;
+    this.#dialogCtl?.hide(); // a popover or modal it showed closes too (re-added, it opens again as its trigger says)
   }
 
   /** Dispatch `kith-survey-<type>` (with the survey and response ids) and count it as an engagement event. */

@@ -165,6 +165,7 @@ export class KithElement extends LitElement {
     this.#started = true;
     const abort = (this.#abort = new AbortController());
     this.loading = true;
+    this.failure = undefined; // also one from before the element left the page
     try {
       // the visitor's strings first, so no text shows in English and then changes
       if (!this.#strings) this.#loadStrings();
@@ -198,10 +199,9 @@ export class KithElement extends LitElement {
   /** Clear the error state and start again. */
   retry(): void {
     this.#abort?.abort();
-    this.failure = undefined;
     this.#started = false;
     // at once, not after the first render: an eager widget's first request goes out ~15 ms sooner
-    this.#arm();
+    if (this.isConnected) this.#arm();
   }
 
   /**
