@@ -10,9 +10,10 @@ export function deepActiveElement(): HTMLElement | null {
 const FOCUSABLE = ':is(input,textarea,select,button):enabled,a[href],[tabindex="0"]';
 
 /**
- * Drives a `<dialog>` the host renders: `show(true)` opens it modal (page inert, focus inside),
- * `show(false)` as a non-modal popover; Esc and the native cancel call `onDismiss`; `hide()` returns
- * focus to where it was. Bind `@keydown=${c.keydown}` and `@cancel=${c.cancel}` on the dialog.
+ * Drives a `<dialog>` the host renders: `show(true)` opens it modal (page inert and not scrolling,
+ * focus inside), `show(false)` as a non-modal popover; Esc and the native cancel call `onDismiss`;
+ * `hide()` returns focus to where it was. Bind `@keydown=${c.keydown}` and `@cancel=${c.cancel}` on
+ * the dialog.
  *
  *   #dialog = new DialogController(this, () => this.renderRoot.querySelector('dialog'), () => this.close());
  */
@@ -20,7 +21,9 @@ export class DialogController implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
   #find: () => HTMLDialogElement | null | undefined;
   #onDismiss: () => void;
-  #returnTo: HTMLElement | null = null;
+  #returnTo?: HTMLElement | null;
+  /** This dialog's scroll lock while it is modal: a sheet in the page's `adoptedStyleSheets`. */
+  #lock?: CSSStyleSheet;
 
   constructor(host: ReactiveControllerHost & HTMLElement, find: () => HTMLDialogElement | null | undefined, onDismiss: () => void) {
     this.#host = host;
@@ -29,8 +32,10 @@ export class DialogController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Out of the page (or closed, from `hide()`): a modal it had open no longer is one; its scroll lock goes. */
   hostDisconnected(): void {
     this.#returnTo = null;
+    if (this.#lock) (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s != this.#lock)), (this.#lock = undefined);
   }
 
   /** Moved in the page: leaving it took an open popover out of the top layer; put it back. */
@@ -65,17 +70,29 @@ export class DialogController implements ReactiveController {
     d.addEventListener('focusin', this.#entered);
     if (!d.open) {
       try {
-        if (modal) d.showModal();
-        // non-modal in the top layer where there is one, and `open` too, so it reads as open either way
-        // (a browser without the popover API has no showPopover)
-        else if ((d as Partial<HTMLDialogElement>).showPopover) this.#top(d), d.setAttribute('open', '');
-        else if (focus) d.show();
+        if (modal) {
+          d.showModal();
+          // The page behind does not scroll either (wheel, touch, Space or PageDown on the backdrop): a
+          // sheet of this dialog's own in the page's adoptedStyleSheets, so the page stays locked while
+          // any Kith modal is open, and the page's inline styles are never touched (nothing to restore;
+          // CSSOM, so a strict CSP allows it). Where the page had a scrollbar, `scrollbar-gutter: stable`
+          // keeps its room so nothing moves sideways (on the scrollbar's side in RTL too; overlay
+          // scrollbars take none). `hostDisconnected()` takes it out again.
+          if (!this.#lock) document.adoptedStyleSheets.push((this.#lock = new CSSStyleSheet()));
+          this.#lock.replaceSync(
+            `:root{overflow:hidden!important;scrollbar-gutter:${innerWidth > document.documentElement.clientWidth ? 'stable' : 'auto'}}`,
+          );
+        }
+        // non-modal in the top layer where there is one (a browser without the popover API has no
+        // showPopover), with `open` too (below), so it reads as open either way
+        else if ((d as Partial<HTMLDialogElement>).showPopover) this.#top(d);
         // show() would move focus in (the dialog focusing steps): a popover that opens by itself must
         // not take focus from whatever the visitor is typing into
-        else d.setAttribute('open', '');
+        else if (focus) d.show();
       } catch {
-        d.setAttribute('open', ''); // not in the document yet, or a browser without dialog support
+        // not in the document yet, or a browser without dialog support: `open` below
       }
+      if (!d.open) d.setAttribute('open', '');
     }
     if (focus) this.focusFirst();
   }
@@ -90,13 +107,14 @@ export class DialogController implements ReactiveController {
   /** Close the dialog; focus goes back to where it was before `show()` if it was inside. */
   hide(): void {
     const d = this.#find();
-    if (!d) return;
-    const root = this.#host.shadowRoot;
-    const inside = !!root?.activeElement && d.contains(root.activeElement);
-    if (d.popover && d.matches(':popover-open')) d.hidePopover();
-    if (d.open) d.close();
-    if (inside && this.#returnTo?.isConnected) this.#returnTo.focus();
-    this.#returnTo = null;
+    if (d) {
+      const root = this.#host.shadowRoot;
+      const inside = !!root?.activeElement && d.contains(root.activeElement);
+      if (d.popover && d.matches(':popover-open')) d.hidePopover();
+      if (d.open) d.close();
+      if (inside && this.#returnTo?.isConnected) this.#returnTo.focus();
+    }
+    this.hostDisconnected();
   }
 
   #entered = (e: FocusEvent) => {
@@ -106,9 +124,8 @@ export class DialogController implements ReactiveController {
 
   keydown = (e: KeyboardEvent): void => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
-    e.preventDefault();
     e.stopPropagation();
-    this.#onDismiss();
+    this.cancel(e);
   };
 
   cancel = (e: Event): void => {
