@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const badgeWallStyles = css`
 .wall { display: grid; gap: .75rem; align-content: start; min-height: var(--kith-badge-wall-min-height, 10rem) }
 .grid { list-style: none; margin: 0; padding: 0; display: grid; gap: .5rem; grid-template-columns: repeat(auto-fill, minmax(var(--kith-badge-size, 7.5rem), 1fr)) }
-.cell { display: grid; align-content: start; min-height: 9.5rem; background: var(--_surface); border: 1px solid transparent; border-radius: var(--_radius) }
+.cell { display: grid; align-content: start; min-height: 9.5rem; background: var(--_surface); border: 1px solid #0000; border-radius: var(--_radius) }
 .cell:hover, .new { border-color: var(--_accent) }
 .cell:has(:focus-visible) { outline: 2px solid var(--_accent); outline-offset: 2px }
 .badge { position: relative; display: grid; gap: .25rem; justify-items: center; padding: .75rem .5rem; text-align: center; border: 0; outline: none }

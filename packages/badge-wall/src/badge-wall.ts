@@ -186,7 +186,7 @@ export class KithBadgeWall extends KithElement {
         const ids = got.map((c) => c.badge.id);
         for (const id of ids) this.#fresh.add(id);
         // "A, B and C" as the visitor's language lists them (a bare ", " is wrong in Arabic, say)
-        this.#said = this.t('got', { name: new Intl.ListFormat(this.resolvedLocale).format(got.map((c) => c.badge.name)) });
+        this.#said = this.t('got', { name: new Intl.ListFormat(this.resolvedLocale).format(got.map((c) => this.l(c.badge.name))) });
         this.emit('kith-badge-earned', { memberId: view.member.id, badgeIds: ids });
       }
     }
@@ -274,7 +274,7 @@ export class KithBadgeWall extends KithElement {
           const b = c.badge;
           const locked = !catalog && !c.earnedAt;
           const fresh = this.#fresh.has(b.id);
-          return html`<li class="cell ${locked ? 'locked' : ''} ${fresh ? 'new' : ''}"><button class="btn ghost badge" part="badge ${locked ? 'badge-locked' : ''} ${fresh ? 'badge-new' : ''}" style=${tierStyle(b.tier, tiers)} tabindex=${i === focus ? 0 : -1} aria-haspopup="dialog" @focus=${() => ((this.#focus = i), this.requestUpdate())} @click=${() => this.open(b.id)}>${badgeIcon(b)}<span class="name" part="name">${b.name}</span><span class="tier muted" part="tier">${tierLabel(b.tier, tiers)}</span>${
+          return html`<li class="cell ${locked ? 'locked' : ''} ${fresh ? 'new' : ''}"><button class="btn ghost badge" part="badge ${locked ? 'badge-locked' : ''} ${fresh ? 'badge-new' : ''}" style=${tierStyle(b.tier, tiers)} tabindex=${i === focus ? 0 : -1} aria-haspopup="dialog" @focus=${() => ((this.#focus = i), this.requestUpdate())} @click=${() => this.open(b.id)}>${badgeIcon(this, b)}<span class="name" part="name">${this.l(b.name)}</span><span class="tier muted" part="tier">${tierLabel(this, b.tier, tiers)}</span>${
             catalog ? html`<span class="muted">${this.t('holders', { n: b.holders })}</span>` : nothing}${
             fresh ? html`<span class="flag" part="new">${this.t('new')}</span>` : nothing}${
             locked ? html`<span class="lock" aria-hidden="true">🔒</span><span class="sr-only">${this.t('locked')}</span>` : nothing

@@ -61,12 +61,12 @@ export class BadgeDetail {
     const b = c.badge;
     const date = c.earnedAt && new Intl.DateTimeFormat(wall.resolvedLocale, { dateStyle: 'long' }).format(new Date(c.earnedAt));
     // prettier-ignore
-    return html`<div class="detail" style=${tierStyle(b.tier, tiers)}><button class="btn ghost close" part="close" aria-label=${wall.t('close')} @click=${() => wall.close()}>✕</button>${badgeIcon(b)}<h3 id="detail-name">${b.name}</h3><p class="tier muted">${tierLabel(b.tier, tiers)}${b.points ? ` · ${wall.t('points', { n: b.points })}` : ''}</p>${
+    return html`<div class="detail" style=${tierStyle(b.tier, tiers)}><button class="btn ghost close" part="close" aria-label=${wall.t('close')} @click=${() => wall.close()}>✕</button>${badgeIcon(wall, b)}<h3 id="detail-name">${wall.l(b.name)}</h3><p class="tier muted">${tierLabel(wall, b.tier, tiers)}${b.points ? ` · ${wall.t('points', { n: b.points })}` : ''}</p>${
       date ? html`<p><time datetime=${c.earnedAt!}>${wall.t('earned', { date })}</time></p>`
       : html`<p class="muted">${member ? wall.t('locked') : wall.t('holders', { n: b.holders })}</p>`}${
       meter(wall, c)}${
-      b.description ? html`<p>${b.description}</p>` : nothing}${
-      b.criteria ? html`<h4>${wall.t('criteria')}</h4><p>${b.criteria}</p>` : nothing
+      b.description ? html`<p>${wall.l(b.description)}</p>` : nothing}${
+      b.criteria ? html`<h4>${wall.t('criteria')}</h4><p>${wall.l(b.criteria)}</p>` : nothing
     }</div>`;
   }
 }

@@ -48,7 +48,7 @@ export class Board {
     return html`<p class="muted" part="summary">${period}</p>${rows.length ? html`<div class="scroll"><table part="table" aria-labelledby="title"><thead><tr>${['rank', 'member', 'score', 'badges'].map((k) => html`<th scope="col">${wall.t(k)}</th>`)}</tr></thead><tbody>${rows.map(
       (r) => html`<tr part="row"><td>${wall.n(r.rank)}</td><th scope="row"><span class="who">${
         httpUrl(r.member.avatarUrl) ? html`<img part="avatar" src=${r.member.avatarUrl} alt="" loading="lazy" width="28" height="28" />` : nothing
-      }${r.member.name}</span></th><td class="num">${wall.n(r.points)}</td><td><span class="tops">${r.topBadges.map((b) => html`<span role="img" aria-label=${b.icon.alt ?? b.name} style=${tierStyle(b.tier)}>${badgeIcon(b)}</span>`)}</span></td></tr>`,
+      }${r.member.name}</span></th><td class="num">${wall.n(r.points)}</td><td><span class="tops">${r.topBadges.map((b) => html`<span role="img" aria-label=${wall.l(b.icon.alt ?? b.name)} style=${tierStyle(b.tier)}>${badgeIcon(wall, b)}</span>`)}</span></td></tr>`,
     )}</tbody></table></div>` : html`<p part="message">${wall.t('nobody')}</p>`}`;
   }
 }

@@ -18,13 +18,14 @@ export function tierStyle(tier: string, tiers?: Tier[]) {
   return cssProps({ '--_tier': /^[\w-]+$/.test(tier) ? `var(--kith-tier-${tier}, ${color})` : color });
 }
 
-export const tierLabel = (tier: string, tiers?: Tier[]): string => tiers?.find((t) => t.id === tier)?.label ?? tier;
+/** A tier's label in the visitor's language, else its id. */
+export const tierLabel = (wall: KithBadgeWall, tier: string, tiers?: Tier[]): string => wall.l(tiers?.find((t) => t.id === tier)?.label) || tier;
 
 /** A badge's image (with its alt text) or emoji (hidden: the badge's name beside it says it). */
-export const badgeIcon = (b: Badge) =>
+export const badgeIcon = (wall: KithBadgeWall, b: Badge) =>
   html`<span class="art" part="icon">${
     httpUrl(b.icon.url)
-      ? html`<img src=${b.icon.url} alt=${b.icon.alt ?? ''} loading="lazy" width="48" height="48" />`
+      ? html`<img src=${b.icon.url} alt=${wall.l(b.icon.alt)} loading="lazy" width="48" height="48" />`
       : html`<span aria-hidden="true">${b.icon.emoji ?? '★'}</span>`
   }</span>`;
 
@@ -33,5 +34,5 @@ export function meter(wall: KithBadgeWall, c: Card) {
   const p = c.progress;
   if (!p || c.earnedAt) return nothing;
   const text = wall.t('of', { n: p.current, max: p.target });
-  return html`<div class="meter">${progressBar(p.current, p.target, `${c.badge.name}: ${text}`)}<span class="muted">${text}</span></div>`;
+  return html`<div class="meter">${progressBar(p.current, p.target, `${wall.l(c.badge.name)}: ${text}`)}<span class="muted">${text}</span></div>`;
 }

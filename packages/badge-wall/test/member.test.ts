@@ -35,6 +35,27 @@ describe('<kith-badge-wall> member mode', () => {
     expect(names(el)).to.deep.equal(['First post', 'Helper', 'Voice']);
   });
 
+  it("shows badge names, descriptions, criteria, image alt and tier labels in the visitor's language", async () => {
+    const s = seed();
+    s.tiers![1]!.label = { en: 'Gold', es: 'Oro' };
+    Object.assign(s.badges[0]!, { name: { en: 'First post', es: 'Primer mensaje' }, description: { en: 'You said hello.', es: 'Saludaste.' } });
+    Object.assign(s.badges[1]!, { icon: { url: s.badges[1]!.icon.url, alt: { en: 'Two hands', es: 'Dos manos' } } });
+    Object.assign(s.badges[2]!, { name: { en: 'Voice', fr: 'Voix' }, criteria: { en: 'Send us feedback 3 times.', es: 'Envíanos tu opinión 3 veces.' } });
+    const el = await mount({ member: 'ana', 'show-locked': '', 'show-progress': '', locale: 'es' }, memoryBackend(s));
+    expect(names(el).slice(0, 3)).to.deep.equal(['Primer mensaje', 'Helper', 'Voice']); // no es: the English
+    expect(badgeButton(el, 'Helper').querySelector('img')!.alt).to.equal('Dos manos');
+    expect(text(badgeButton(el, 'Voice').querySelector('[part=tier]'))).to.equal('Oro');
+    expect($$(el, '[role=progressbar]')[0]!.getAttribute('aria-label')).to.match(/^Voice: /);
+    badgeButton(el, 'Voice').click();
+    await until(() => $<HTMLDialogElement>(el, 'dialog')!.open);
+    await el.updateComplete;
+    expect(text($(el, 'dialog'))).to.contain('Voice').and.contain('Oro').and.contain('Envíanos tu opinión 3 veces.');
+    el.close();
+    badgeButton(el, 'Primer mensaje').click();
+    await until(() => text($(el, 'dialog h3')) === 'Primer mensaje');
+    expect(text($(el, 'dialog'))).to.contain('Saludaste.');
+  });
+
   it('labels tiers from the backend (else by id), and colors them through --kith-tier-<id>', async () => {
     const el = await mount({ member: 'ana', 'show-locked': '', locale: 'es' });
     const tier = (name: string) => badgeButton(el, name).querySelector<HTMLElement>('[part=tier]')!;

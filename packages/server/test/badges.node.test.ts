@@ -131,3 +131,20 @@ test('manual award: 201 the first time, 200 after; unknown member or badge refus
   const catalog = (await t.call('GET', '/v1/badges')).json;
   assert.ok(catalog.items.find((b: { id: string }) => b.id === 'community-champion').holders >= 2);
 });
+
+test('badge and tier texts in several languages are kept as given; a plain string stays a string', async () => {
+  const t = await testApp();
+  const gold = { label: { en: 'Gold', es: 'Oro', ar: 'ذهبي' }, color: '#d4a017', rank: 3 };
+  assert.equal((await t.admin('PUT', '/sites/demo/tiers/gold', gold)).status, 200);
+  assert.equal((await t.admin('PUT', '/sites/demo/tiers/silver', { label: 'Silver', rank: 2 })).status, 200);
+  const badge = { name: { en: 'Night owl', es: 'Búho nocturno' }, description: { en: 'Posted after midnight.', es: 'Publicó pasada la medianoche.' }, criteria: 'Post after midnight.', tier: 'gold', icon: { emoji: '🦉', alt: { en: 'An owl', es: 'Un búho' } }, points: 5, rule: null };
+  assert.equal((await t.admin('PUT', '/sites/demo/badges/night-owl', badge)).status, 200);
+  const catalog = (await t.call('GET', '/v1/badges')).json;
+  assert.deepEqual(catalog.tiers.find((x: { id: string }) => x.id === 'gold').label, gold.label);
+  assert.equal(catalog.tiers.find((x: { id: string }) => x.id === 'silver').label, 'Silver');
+  const owl = catalog.items.find((b: { id: string }) => b.id === 'night-owl');
+  assert.deepEqual([owl.name, owl.description, owl.criteria, owl.icon.alt], [badge.name, badge.description, 'Post after midnight.', badge.icon.alt]);
+  // a language's text over the limit is refused, naming the field
+  const long = await t.admin('PUT', '/sites/demo/tiers/gold', { label: { en: 'x'.repeat(61) }, rank: 3 });
+  assert.equal(long.status, 422);
+});

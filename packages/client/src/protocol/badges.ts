@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { HttpUrl, Id, MemberRef, Timestamp } from './common.ts';
+import { HttpUrl, Id, MemberRef, Timestamp, localized } from './common.ts';
 import { Period } from './topics.ts';
 
 export const Tier = z.object({
   id: Id,
-  label: z.string().check(z.maxLength(60)),
+  /** The tier's name, in one language or several (like every text below). */
+  label: localized(60),
   /** A CSS color for the tier's token (`--kith-tier-<id>`). */
   color: z.optional(z.string().check(z.maxLength(40), z.regex(/^[#a-zA-Z0-9(),.%\s-]+$/))),
   rank: z._default(z.int(), 0),
@@ -12,14 +13,14 @@ export const Tier = z.object({
 
 export const Badge = z.object({
   id: Id,
-  name: z.string().check(z.maxLength(100)),
-  description: z._default(z.string().check(z.maxLength(1000)), ''),
-  criteria: z._default(z.string().check(z.maxLength(1000)), ''),
+  name: localized(100),
+  description: z._default(localized(1000), ''),
+  criteria: z._default(localized(1000), ''),
   tier: z._default(z.string().check(z.maxLength(40)), 'bronze'),
   icon: z.object({
     url: z.optional(z.nullable(HttpUrl)),
     emoji: z.optional(z.string().check(z.maxLength(16))),
-    alt: z.optional(z.string().check(z.maxLength(200))),
+    alt: z.optional(localized(200)),
   }),
   points: z._default(z.int().check(z.minimum(0)), 0),
   /** How many members hold it. */

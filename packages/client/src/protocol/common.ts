@@ -12,11 +12,12 @@ export const Id = z.string().check(z.minLength(1), z.maxLength(128));
 /** ISO 8601 timestamp with offset, as JSON carries dates. */
 export const Timestamp = z.iso.datetime({ offset: true });
 
+/** Text in one language, or keyed by BCP 47 locale (`{ en: 'Hi', es: 'Hola' }`), at most `max` characters in each. */
+export const localized = (max: number) =>
+  z.union([z.string().check(z.maxLength(max)), z.record(z.string().check(z.minLength(2), z.maxLength(35)), z.string().check(z.maxLength(max)))]);
+
 /** Text in one language, or keyed by BCP 47 locale (`{ en: 'Hi', es: 'Hola' }`). */
-export const LocalizedText = z.union([
-  z.string().check(z.maxLength(2000)),
-  z.record(z.string().check(z.minLength(2), z.maxLength(35)), z.string().check(z.maxLength(2000))),
-]);
+export const LocalizedText = localized(2000);
 
 /** Only http(s) URLs are ever links or images. */
 export const HttpUrl = z.string().check(z.maxLength(2048), z.regex(/^https?:\/\/[^\s]+$/i));

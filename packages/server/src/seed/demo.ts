@@ -76,10 +76,11 @@ const TOPICS: [string, string, string, string[], Author, number, number, number]
   ['curves-vs-levels', 'Curves or levels? When I reach for each', 'Levels for a quick fix, curves for everything else. Examples inside.', ['tips'], 'sam-o', 31, 13, 38 * 24],
 ];
 
+// Tier labels in every language the widgets speak (a badge's texts may be localized the same way).
 const TIERS: Tier[] = [
-  { id: 'bronze', label: 'Bronze', color: '#b0703c', rank: 1 },
-  { id: 'silver', label: 'Silver', color: '#8a96a3', rank: 2 },
-  { id: 'gold', label: 'Gold', color: '#d4a017', rank: 3 },
+  { id: 'bronze', label: { en: 'Bronze', es: 'Bronce', ru: 'Бронза', ro: 'Bronz', id: 'Perunggu', 'zh-CN': '铜牌', ar: 'برونزي' }, color: '#b0703c', rank: 1 },
+  { id: 'silver', label: { en: 'Silver', es: 'Plata', ru: 'Серебро', ro: 'Argint', id: 'Perak', 'zh-CN': '银牌', ar: 'فضي' }, color: '#8a96a3', rank: 2 },
+  { id: 'gold', label: { en: 'Gold', es: 'Oro', ru: 'Золото', ro: 'Aur', id: 'Emas', 'zh-CN': '金牌', ar: 'ذهبي' }, color: '#d4a017', rank: 3 },
 ];
 
 type BadgeSeed = [id: string, name: string, emoji: string, tier: string, points: number, description: string, criteria: string, rule: BadgeDefinition['rule']];

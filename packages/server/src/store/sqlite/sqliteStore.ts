@@ -681,15 +681,15 @@ export class SqliteStore implements Store {
 
   async putTier(site: string, tier: Tier): Promise<void> {
     await this.#write(() => this.#sql(
-      `INSERT INTO badge_tiers (site, id, label, color, rank) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (site, id) DO UPDATE SET label = excluded.label, color = excluded.color, rank = excluded.rank`,
-    ).run(site, tier.id, tier.label, tier.color ?? null, tier.rank));
+      `INSERT INTO badge_tiers (site, id, label, labels, color, rank) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (site, id) DO UPDATE SET label = excluded.label, labels = excluded.labels, color = excluded.color, rank = excluded.rank`,
+    ).run(site, tier.id, ...(typeof tier.label === 'string' ? [tier.label, null] : [Object.values(tier.label)[0] ?? tier.id, JSON.stringify(tier.label)]), tier.color ?? null, tier.rank));
   }
 
   #tiers(site: string): Tier[] {
-    return this.#sql('SELECT id, label, color, rank FROM badge_tiers WHERE site = ? ORDER BY rank, id')
+    return this.#sql('SELECT id, label, labels, color, rank FROM badge_tiers WHERE site = ? ORDER BY rank, id')
       .all(site)
-      .map((r) => ({ id: String(r.id), label: String(r.label), ...(r.color === null ? {} : { color: String(r.color) }), rank: num(r.rank) }));
+      .map((r) => ({ id: String(r.id), label: r.labels === null ? String(r.label) : (JSON.parse(String(r.labels)) as Record<string, string>), ...(r.color === null ? {} : { color: String(r.color) }), rank: num(r.rank) }));
   }
 
   async putBadge(site: string, b: BadgeDefinition, now: number): Promise<void> {
