@@ -11,6 +11,7 @@ import type { Store } from './store/store.ts';
 import { TopicFeed } from './topicFeed.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { badgeRoutes } from './routes/badges.ts';
+import { consoleRoutes } from './routes/console.ts';
 import { type DemoPageOptions, demoPageRoutes } from './routes/demoPage.ts';
 import { eventRoutes } from './routes/events.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
@@ -59,7 +60,7 @@ function proxyHops(trustProxy: AppOptions['trustProxy']): number {
   return hops;
 }
 
-/** The reference server as a Hono app: the v1 protocol under `/v1`, the admin API under `/admin`, the demo at `/`. */
+/** The reference server as a Hono app: the v1 protocol under `/v1`, the admin API under `/admin` and its console at `/console/`, the demo at `/`. */
 export function createApp(options: AppOptions): KithApp {
   const now = options.now ?? Date.now;
   const limits = options.rateLimits;
@@ -110,6 +111,7 @@ export function createApp(options: AppOptions): KithApp {
   admin.use('*', limitBody(settings.adminMaxBodyBytes));
   admin.route('/', adminRoutes(deps, options.adminToken));
   app.route('/admin', admin);
+  app.route('/', consoleRoutes());
 
   if (options.demo) app.route('/', demoPageRoutes(options.demo));
   if (!options.demo?.page) app.get('/', (c) => c.text('Kith reference server: the protocol is under /v1, the admin API under /admin.\n'));
