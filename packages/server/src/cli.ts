@@ -120,6 +120,7 @@ const lines = [
   `  admin token ${process.env.KITH_ADMIN_TOKEN ? '(from KITH_ADMIN_TOKEN)' : `${adminToken}  (generated for this run; set KITH_ADMIN_TOKEN to choose one)`}`,
   ...(trustProxy ? [`  trust proxy ${trustProxy} (client address: the X-Forwarded-For entry ${trustProxy} from the right)`] : []),
   existsSync(embedDir) ? '  widgets     /embed/kith.js, served from packages/embed/dist' : '  widgets     packages/embed/dist is not built yet (pnpm build): /embed/ answers 404',
+  `  console     ${shown}/console/ (the admin console: sign in with the admin token)`,
 ];
 if (demo) {
   lines.push(
