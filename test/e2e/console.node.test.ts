@@ -246,11 +246,24 @@ test('at 360 px wide nothing scrolls sideways; keyboard focus is visible', async
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
-test('signing out forgets the token and everything shown', async () => {
+test('signing out forgets the token and everything shown, even an answer still on its way', async () => {
   await page.getByRole('link', { name: 'Feedback inbox' }).click();
   await screenshot(page, 'console');
+  // an inbox page is held back until after the sign-out
+  let release!: () => void;
+  const held = new Promise<void>((ok) => (release = ok));
+  await page.route('**/admin/sites/demo/feedback?*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Refresh' }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  const late = page.waitForResponse((r) => new URL(r.url()).pathname === '/admin/sites/demo/feedback');
+  release();
+  assert.equal((await late).status(), 200);
+  await page.waitForTimeout(200);
+  await page.unroute('**/admin/sites/demo/feedback?*');
   assert.equal(await sessionToken(), null);
   assert.equal(await page.locator('#workspace article').count(), 0);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'token');

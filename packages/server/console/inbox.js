@@ -54,13 +54,18 @@ export class Inbox {
     const run = ++this.#run;
     const page = await this.#page(null);
     if (!page || run !== this.#run) return;
-    this.clear();
+    this.#reset();
     this.#show(page);
     if (opts.announce) this.#ctx.announce(this.#shown ? `${number(this.#shown)} feedback items shown${page.nextCursor ? ', more to load' : ''}.` : 'No feedback here.');
   }
 
-  /** Forgets what was shown (on sign-out, or before another site's items). */
+  /** Forgets what was shown and drops answers still on their way (sign-out). */
   clear() {
+    this.#run++;
+    this.#reset();
+  }
+
+  #reset() {
     this.#list.replaceChildren();
     this.#shown = 0;
     this.#cursor = null;

@@ -40,7 +40,7 @@ export class Moderation {
       /** @type {ModerationQueue} */
       const queue = await this.#ctx.api.get(path`/sites/${site}/moderation`);
       if (run !== this.#run) return;
-      this.clear();
+      this.#reset();
       this.#rule.textContent =
         queue.threshold > 0
           ? `A topic is hidden when ${number(queue.threshold)} different people report it; restoring it starts the count again.`
@@ -53,7 +53,13 @@ export class Moderation {
     }
   }
 
+  /** Forgets what was shown and drops answers still on their way (sign-out). */
   clear() {
+    this.#run++;
+    this.#reset();
+  }
+
+  #reset() {
     this.#list.replaceChildren();
     this.#rule.textContent = '';
     this.#empty.hidden = true;

@@ -165,7 +165,7 @@ export class Surveys {
       /** @type {{ items: SurveyListItem[] }} */
       const { items } = await this.#ctx.api.get(path`/sites/${site}/surveys`);
       if (run !== this.#run) return;
-      this.clear();
+      this.#reset();
       this.#list.append(...items.map((s) => this.#card(s)));
       this.#empty.hidden = items.length > 0;
       if (opts.announce) this.#ctx.announce(`${number(items.length)} surveys.`);
@@ -174,7 +174,13 @@ export class Surveys {
     }
   }
 
+  /** Forgets what was shown and drops answers still on their way (sign-out). */
   clear() {
+    this.#run++;
+    this.#reset();
+  }
+
+  #reset() {
     this.#list.replaceChildren();
     this.#results.replaceChildren();
     this.#empty.hidden = true;
