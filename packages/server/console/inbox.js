@@ -4,6 +4,7 @@
 import { path } from './adminApi.js';
 import { byId, focusOn, h, newId } from './dom.js';
 import { number, time } from './format.js';
+import { View } from './view.js';
 
 /**
  * @typedef {import('./adminApi.js').FeedbackItem} FeedbackItem
@@ -23,14 +24,12 @@ const STATUS_LABELS = /** @satisfies {Record<FeedbackStatus, string>} */ ({
 const STATUSES = /** @type {FeedbackStatus[]} */ (Object.keys(STATUS_LABELS));
 const PAGE_SIZE = 20;
 
-export class Inbox {
-  #ctx;
-  #site = '';
+export class Inbox extends View {
   /** @type {string | null} */
   #cursor = null;
   #shown = 0;
-  /** Answers to an older load (another site or filter) are dropped. */
-  #run = 0;
+  /** The check of the load that shows the current list ("Load more" adds to it only while it holds). */
+  #current = () => false;
   #list = byId('inbox-items', HTMLOListElement);
   #filter = byId('inbox-filter', HTMLSelectElement);
   #more = byId('inbox-more', HTMLButtonElement);
@@ -38,34 +37,30 @@ export class Inbox {
 
   /** @param {ViewContext} ctx */
   constructor(ctx) {
-    this.#ctx = ctx;
-    this.#filter.addEventListener('change', () => this.load(this.#site, { announce: true }));
-    byId('inbox-refresh', HTMLButtonElement).addEventListener('click', () => this.load(this.#site, { announce: true }));
+    super(ctx, 'inbox-refresh');
+    this.#filter.addEventListener('change', () => this.load(this.site, { announce: true }));
     this.#more.addEventListener('click', () => this.#loadMore());
   }
 
   /**
    * The first page for `site` with the chosen filter.
+   * @override
    * @param {string} site
    * @param {{ announce?: boolean }} [opts]
    */
   async load(site, opts = {}) {
-    this.#site = site;
-    const run = ++this.#run;
+    this.site = site;
+    const current = this.begin();
     const page = await this.#page(null);
-    if (!page || run !== this.#run) return;
-    this.#reset();
+    if (!page || !current()) return;
+    this.#current = current;
+    this.reset();
     this.#show(page);
-    if (opts.announce) this.#ctx.announce(this.#shown ? `${number(this.#shown)} feedback items shown${page.nextCursor ? ', more to load' : ''}.` : 'No feedback here.');
+    if (opts.announce) this.ctx.announce(this.#shown ? `${number(this.#shown)} feedback items shown${page.nextCursor ? ', more to load' : ''}.` : 'No feedback here.');
   }
 
-  /** Forgets what was shown and drops answers still on their way (sign-out). */
-  clear() {
-    this.#run++;
-    this.#reset();
-  }
-
-  #reset() {
+  /** @override */
+  reset() {
     this.#list.replaceChildren();
     this.#shown = 0;
     this.#cursor = null;
@@ -76,13 +71,13 @@ export class Inbox {
   async #loadMore() {
     // aria-disabled, not disabled: a disabled button would drop the keyboard focus it has
     if (this.#more.getAttribute('aria-disabled') === 'true') return;
-    const run = this.#run;
+    const current = this.#current;
     this.#more.setAttribute('aria-disabled', 'true');
     const page = await this.#page(this.#cursor);
     this.#more.removeAttribute('aria-disabled');
-    if (!page || run !== this.#run) return;
+    if (!page || !current()) return;
     const first = this.#show(page);
-    this.#ctx.announce(`${number(page.items.length)} more loaded, ${number(this.#shown)} shown.`);
+    this.ctx.announce(`${number(page.items.length)} more loaded, ${number(this.#shown)} shown.`);
     // the button leaves with the last page: focus goes to the first item it brought
     if (this.#more.hidden && first) focusOn(first);
   }
@@ -98,9 +93,9 @@ export class Inbox {
     else if (filter) query.set('status', filter);
     if (cursor) query.set('cursor', cursor);
     try {
-      return await this.#ctx.api.get(`${path`/sites/${this.#site}/feedback`}?${query}`);
+      return await this.ctx.api.get(`${path`/sites/${this.site}/feedback`}?${query}`);
     } catch (e) {
-      this.#ctx.fail(e);
+      this.ctx.fail(e);
       return undefined;
     }
   }
@@ -165,11 +160,11 @@ export class Inbox {
     const wanted = /** @type {FeedbackStatus} */ (select.value);
     try {
       /** @type {FeedbackItem} */
-      const saved = await this.#ctx.api.patch(path`/sites/${this.#site}/feedback/${f.id}`, { status: wanted });
+      const saved = await this.ctx.api.patch(path`/sites/${this.site}/feedback/${f.id}`, { status: wanted });
       f.status = saved.status;
-      this.#ctx.announce(`${what}: marked ${STATUS_LABELS[saved.status].toLowerCase()}.`);
+      this.ctx.announce(`${what}: marked ${STATUS_LABELS[saved.status].toLowerCase()}.`);
     } catch (e) {
-      this.#ctx.fail(e);
+      this.ctx.fail(e);
     } finally {
       select.value = f.status;
     }

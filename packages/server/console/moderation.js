@@ -3,6 +3,7 @@
 import { path } from './adminApi.js';
 import { byId, focusOn, h, newId } from './dom.js';
 import { number, time } from './format.js';
+import { View } from './view.js';
 
 /**
  * @typedef {import('./adminApi.js').ModerationItem} ModerationItem
@@ -14,10 +15,7 @@ import { number, time } from './format.js';
 /** @param {Topic} t */
 const state = (t) => (!t.hidden ? 'Visible, reported' : t.hiddenReason === 'reports' ? 'Hidden by reports' : 'Hidden by an admin');
 
-export class Moderation {
-  #ctx;
-  #site = '';
-  #run = 0;
+export class Moderation extends View {
   #list = byId('moderation-items', HTMLOListElement);
   #empty = byId('moderation-empty', HTMLParagraphElement);
   #rule = byId('moderation-rule', HTMLParagraphElement);
@@ -25,41 +23,36 @@ export class Moderation {
 
   /** @param {ViewContext} ctx */
   constructor(ctx) {
-    this.#ctx = ctx;
-    byId('moderation-refresh', HTMLButtonElement).addEventListener('click', () => this.load(this.#site, { announce: true }));
+    super(ctx, 'moderation-refresh');
   }
 
   /**
+   * @override
    * @param {string} site
    * @param {{ announce?: boolean }} [opts]
    */
   async load(site, opts = {}) {
-    this.#site = site;
-    const run = ++this.#run;
+    this.site = site;
+    const current = this.begin();
     try {
       /** @type {ModerationQueue} */
-      const queue = await this.#ctx.api.get(path`/sites/${site}/moderation`);
-      if (run !== this.#run) return;
-      this.#reset();
+      const queue = await this.ctx.api.get(path`/sites/${site}/moderation`);
+      if (!current()) return;
+      this.reset();
       this.#rule.textContent =
         queue.threshold > 0
           ? `A topic is hidden when ${number(queue.threshold)} different people report it; restoring it starts the count again.`
           : 'Reports never hide a topic on this site (its report threshold is 0).';
       this.#list.append(...queue.items.map((m) => this.#card(m)));
       this.#empty.hidden = queue.items.length > 0;
-      if (opts.announce) this.#ctx.announce(queue.items.length ? `${number(queue.items.length)} topics to moderate.` : 'Nothing to moderate.');
+      if (opts.announce) this.ctx.announce(queue.items.length ? `${number(queue.items.length)} topics to moderate.` : 'Nothing to moderate.');
     } catch (e) {
-      this.#ctx.fail(e);
+      this.ctx.fail(e);
     }
   }
 
-  /** Forgets what was shown and drops answers still on their way (sign-out). */
-  clear() {
-    this.#run++;
-    this.#reset();
-  }
-
-  #reset() {
+  /** @override */
+  reset() {
     this.#list.replaceChildren();
     this.#rule.textContent = '';
     this.#empty.hidden = true;
@@ -101,13 +94,13 @@ export class Moderation {
    */
   async #setHidden(topic, hidden) {
     try {
-      await this.#ctx.api.patch(path`/sites/${this.#site}/topics/${topic.id}`, { hidden });
-      await this.load(this.#site);
+      await this.ctx.api.patch(path`/sites/${this.site}/topics/${topic.id}`, { hidden });
+      await this.load(this.site);
       // the button was replaced with the list: focus goes back to the section
       focusOn(this.#heading);
-      this.#ctx.announce(`“${topic.title}” ${hidden ? 'hidden' : 'restored'}.`);
+      this.ctx.announce(`“${topic.title}” ${hidden ? 'hidden' : 'restored'}.`);
     } catch (e) {
-      this.#ctx.fail(e);
+      this.ctx.fail(e);
     }
   }
 }

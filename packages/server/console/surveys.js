@@ -4,6 +4,7 @@
 import { path } from './adminApi.js';
 import { byId, focusOn, h, newId } from './dom.js';
 import { number, percent, time } from './format.js';
+import { View } from './view.js';
 
 /**
  * @typedef {import('./adminApi.js').SurveyListItem} SurveyListItem
@@ -140,47 +141,42 @@ function questionBody(q, question, fallback) {
   }
 }
 
-export class Surveys {
-  #ctx;
-  #site = '';
-  #run = 0;
+export class Surveys extends View {
+  /** The check of the load that shows the current list: results opened from it show only while it holds. */
+  #current = () => false;
   #list = byId('survey-list', HTMLUListElement);
   #empty = byId('surveys-empty', HTMLParagraphElement);
   #results = byId('survey-results', HTMLDivElement);
 
   /** @param {ViewContext} ctx */
   constructor(ctx) {
-    this.#ctx = ctx;
-    byId('surveys-refresh', HTMLButtonElement).addEventListener('click', () => this.load(this.#site, { announce: true }));
+    super(ctx, 'surveys-refresh');
   }
 
   /**
+   * @override
    * @param {string} site
    * @param {{ announce?: boolean }} [opts]
    */
   async load(site, opts = {}) {
-    this.#site = site;
-    const run = ++this.#run;
+    this.site = site;
+    const current = this.begin();
     try {
       /** @type {{ items: SurveyListItem[] }} */
-      const { items } = await this.#ctx.api.get(path`/sites/${site}/surveys`);
-      if (run !== this.#run) return;
-      this.#reset();
+      const { items } = await this.ctx.api.get(path`/sites/${site}/surveys`);
+      if (!current()) return;
+      this.#current = current;
+      this.reset();
       this.#list.append(...items.map((s) => this.#card(s)));
       this.#empty.hidden = items.length > 0;
-      if (opts.announce) this.#ctx.announce(`${number(items.length)} surveys.`);
+      if (opts.announce) this.ctx.announce(`${number(items.length)} surveys.`);
     } catch (e) {
-      this.#ctx.fail(e);
+      this.ctx.fail(e);
     }
   }
 
-  /** Forgets what was shown and drops answers still on their way (sign-out). */
-  clear() {
-    this.#run++;
-    this.#reset();
-  }
-
-  #reset() {
+  /** @override */
+  reset() {
     this.#list.replaceChildren();
     this.#results.replaceChildren();
     this.#empty.hidden = true;
@@ -207,16 +203,16 @@ export class Surveys {
 
   /** @param {SurveyListItem} s */
   async #open(s) {
-    const run = this.#run;
+    const current = this.#current;
     try {
       /** @type {[SurveySummary, Survey]} */
-      const [summary, survey] = await Promise.all([this.#ctx.api.get(path`/sites/${this.#site}/surveys/${s.id}/summary`), this.#ctx.api.get(path`/sites/${this.#site}/surveys/${s.id}`)]);
-      if (run !== this.#run) return;
+      const [summary, survey] = await Promise.all([this.ctx.api.get(path`/sites/${this.site}/surveys/${s.id}/summary`), this.ctx.api.get(path`/sites/${this.site}/surveys/${s.id}`)]);
+      if (!current()) return;
       const heading = this.#render(summary, survey);
       focusOn(heading);
-      this.#ctx.announce('Results loaded.');
+      this.ctx.announce('Results loaded.');
     } catch (e) {
-      this.#ctx.fail(e);
+      this.ctx.fail(e);
     }
   }
 
@@ -266,16 +262,16 @@ export class Surveys {
    */
   async #download(id) {
     try {
-      const { blob, name } = await this.#ctx.api.file(path`/sites/${this.#site}/surveys/${id}/responses.csv`, `${id}-responses.csv`);
+      const { blob, name } = await this.ctx.api.file(path`/sites/${this.site}/surveys/${id}/responses.csv`, `${id}-responses.csv`);
       const url = URL.createObjectURL(blob);
       const link = h('a', { href: url, download: name, hidden: true });
       document.body.append(link);
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      this.#ctx.announce(`Downloading ${name}.`);
+      this.ctx.announce(`Downloading ${name}.`);
     } catch (e) {
-      this.#ctx.fail(e);
+      this.ctx.fail(e);
     }
   }
 }

@@ -41,7 +41,7 @@ test('every module the page imports is served as JavaScript, its styles as CSS',
     for (const [, next] of (await res.text()).matchAll(/^import [^'"]*'\.\/([a-z-]+\.js)';$/gim)) await load(next!);
   };
   await load('main.js');
-  assert.deepEqual([...seen].sort(), ['adminApi.js', 'dom.js', 'format.js', 'inbox.js', 'main.js', 'moderation.js', 'surveys.js']);
+  assert.deepEqual([...seen].sort(), ['adminApi.js', 'dom.js', 'format.js', 'inbox.js', 'main.js', 'moderation.js', 'surveys.js', 'view.js']);
   const css = await app.request('/console/console.css');
   assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
   assert.equal((await app.request('/console/favicon.svg')).headers.get('content-type'), 'image/svg+xml');
