@@ -96,8 +96,10 @@ describe('<kith-hot-topics> layout', () => {
     await click(el, topicEl(el, 't2').querySelector('button[part~=vote]'));
     await until(() => notices(el).shown.length, 3000, 'a notice');
     expectNoticeAt(el, 't2', 'Saved, will send when you are online.');
-    b.voteTopic = async () => {
-      throw new KithError('rejected', 'closed', { status: 403 });
+    // t3's vote is refused; t2's, still queued, stays offline (the outbox retries it when t3's is
+    // sent, and a refusal of it too would rightly show next to t2 instead)
+    b.voteTopic = async (id) => {
+      throw id === 't3' ? new KithError('rejected', 'closed', { status: 403 }) : new KithError('network', 'offline');
     };
     await click(el, topicEl(el, 't3').querySelector('button[part~=vote]'));
     await until(() => notices(el).shown[0]?.textContent?.includes('not counted'), 3000, 'the refusal');
