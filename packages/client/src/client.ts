@@ -16,7 +16,7 @@ export interface ClientOptions extends TransportOptions {
   endpoint?: string;
   /** Public site key. */
   site?: string;
-  /** Any implementation of the protocol; its answers are validated like network responses (see calls.ts). */
+  /** Any implementation of the protocol; its answers are validated like network responses (see calls/*.ts). */
   backend?: Backend;
   /** Require `consent(true)` before anything is persisted or an id is sent. */
   consentRequired?: boolean;
