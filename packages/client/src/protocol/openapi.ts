@@ -7,7 +7,11 @@ type Schema = z.ZodMiniType;
 const json = (schema: Schema, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
 
-/** Named components: requests are documented as accepted (input), responses as returned (output). */
+/**
+ * Named components, each as the receiving side accepts it (zod's input): a request as a server takes
+ * it, a response as the client takes it, so a backend's author reads what it may send: fields with a
+ * default may be left out, and unknown fields are allowed (the client ignores them).
+ */
 const requests: Record<string, Schema> = {
   ResponseUpsert: p.ResponseUpsert,
   FeedbackSubmit: p.FeedbackSubmit,
@@ -66,7 +70,7 @@ const read = (summary: string, res: string, params: object[] = []) => ({
 export function openApiDocument(): Record<string, unknown> {
   const schemas: Record<string, unknown> = {};
   for (const [name, s] of Object.entries(requests)) schemas[name] = json(s, 'input');
-  for (const [name, s] of Object.entries(responses)) schemas[name] = json(s, 'output');
+  for (const [name, s] of Object.entries(responses)) schemas[name] = json(s, 'input');
   return {
     openapi: '3.1.0',
     info: {
