@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -47,9 +47,30 @@ test('a failed backup leaves an earlier one whole, and a missing database is an 
   const earlier = new SqliteStore(join(dir, 'backup.db'));
   assert.equal((await earlier.getSite('shop'))?.name, 'Shop shop');
   await earlier.close();
-  assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('backup.db')), ['backup.db']);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('backup.db') || f.startsWith('.kith-backup')), ['backup.db'], 'nothing partial left');
 
   await assert.rejects(backupDatabase(join(dir, 'missing.db'), join(dir, 'out.db')), /missing\.db/);
   assert.equal(existsSync(join(dir, 'missing.db')), false);
   await assert.rejects(backupDatabase(join(dir, 'kith.db'), join(dir, 'kith.db')), /itself/);
+});
+
+test('never onto the live database or its WAL, however the path is spelt, nor into a folder; a planted link is not followed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kith-backup-'));
+  mkdirSync(join(dir, 'data'));
+  const live = new SqliteStore(join(dir, 'data', 'kith.db'));
+  await live.putSite(site('shop'));
+  symlinkSync(join(dir, 'data'), join(dir, 'link')); // the same folder by another name
+  for (const out of ['link/kith.db', 'link/kith.db-wal', 'data/kith.db-shm']) {
+    await assert.rejects(backupDatabase(join(dir, 'data', 'kith.db'), join(dir, out)), /itself/, out);
+  }
+  assert.equal((await live.getSite('shop'))?.name, 'Shop shop', 'the live database is untouched');
+  await assert.rejects(backupDatabase(join(dir, 'data', 'kith.db'), join(dir, 'data') + '/'), /folder/);
+  await assert.rejects(backupDatabase(join(dir, 'data', 'kith.db'), join(dir, 'data')), /folder/);
+  // someone who may write the backup folder links the old fixed temporary name elsewhere
+  mkdirSync(join(dir, 'out'));
+  symlinkSync(join(dir, 'elsewhere.db'), join(dir, 'out', 'nightly.db.partial'));
+  await backupDatabase(join(dir, 'data', 'kith.db'), join(dir, 'out', 'nightly.db'));
+  assert.equal(existsSync(join(dir, 'elsewhere.db')), false, 'the link was not followed');
+  assert.equal(statSync(join(dir, 'out', 'nightly.db')).mode & 0o777, 0o600);
+  await live.close();
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createApp } from '../src/app.ts';
-import { forwardedClient } from '../src/http/context.ts';
+import { addressKey, forwardedClient } from '../src/http/context.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { SqliteStore } from '../src/store/sqlite/sqliteStore.ts';
 import { ADMIN } from './helpers.ts';
@@ -106,4 +106,21 @@ test('createApp refuses a trustProxy that is not a number of proxies', async () 
   const store = new SqliteStore(':memory:');
   for (const bad of [-1, 1.5, Number.NaN]) assert.throws(() => createApp({ store, trustProxy: bad }), /trustProxy/);
   await store.close();
+});
+
+test('an IPv6 client is one client across its /64 (it may use any address in it); IPv4-mapped is its IPv4', async () => {
+  const t = await behindProxy(1, 1);
+  try {
+    assert.equal(await t.get('2001:db8:1:2::1'), 200);
+    assert.equal(await t.get('2001:db8:1:2::1'), 429);
+    assert.equal(await t.get('2001:db8:1:2::33'), 429, 'another address of the same /64');
+    assert.equal(await t.get('2001:db8:1:3::1'), 200, 'another /64 is another client');
+    assert.equal(await t.get('::ffff:203.0.113.9'), 200);
+    assert.equal(await t.get('203.0.113.9'), 429, 'the same IPv4 client');
+  } finally {
+    t.close();
+  }
+  assert.equal(addressKey('2001:0db8:0001:0002:ffff::1'), '2001:db8:1:2::/64');
+  assert.equal(addressKey('2001:db8::1.2.3.4'), '2001:db8:0:0::/64');
+  assert.equal(addressKey('203.0.113.9'), '203.0.113.9');
 });

@@ -66,8 +66,26 @@ export function forwardedClient(header: string | undefined, socketAddress: strin
   return (entry && forwardedAddress(entry)) ?? socket;
 }
 
-/** The client's address: the socket's, or behind `trustProxy` proxies the one they forwarded (see `forwardedClient`). */
+/**
+ * The per-client key of an address for rate limits: an IPv6 client is given a whole /64 (it may use
+ * any address in it), so the /64 counts once (`2001:db8:1:2::/64`); an IPv4-mapped IPv6 address
+ * counts as its IPv4 one. Anything else is itself.
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (isIP(address) !== 6) return address;
+  // eight 16-bit groups: `::` stands for the zeros left out, a dotted IPv4 tail for two groups
+  const part = (s: string) => (s ? s.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : []);
+  const [head = '', tail] = address.split('%')[0]!.split('::');
+  const h = part(head);
+  const t = part(tail ?? '');
+  const groups = tail === undefined ? h : [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t];
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+}
+
+/** The client's rate-limit key: the socket's address, or behind `trustProxy` proxies the one they forwarded (see `forwardedClient`), an IPv6 one as its /64. */
 export function clientIp(c: Context, trustProxy: number): string {
   const env = c.env as Partial<HttpBindings> | undefined;
-  return forwardedClient(trustProxy ? c.req.header('x-forwarded-for') : undefined, env?.incoming?.socket?.remoteAddress, trustProxy);
+  return addressKey(forwardedClient(trustProxy ? c.req.header('x-forwarded-for') : undefined, env?.incoming?.socket?.remoteAddress, trustProxy));
 }
