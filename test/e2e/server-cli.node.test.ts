@@ -23,6 +23,8 @@ test('without --seed demo, kith-server serves the script-tag build at /embed/ an
     const missing = await fetch(`${server.url}/embed/nope.js`);
     assert.equal(missing.status, 404);
     assert.match(missing.headers.get('content-type') ?? '', /problem\+json/);
+    assert.equal((await fetch(`${server.url}/embed/%E0%A4%A`)).status, 404, 'a malformed escape is no such file (was a 500)');
+    assert.equal((await fetch(`${server.url}/embed/..%2f..%2fpackage.json`)).status, 404);
     assert.equal((await fetch(`${server.url}/demo/session`)).status, 404);
     assert.match(await (await fetch(`${server.url}/`)).text(), /^Kith reference server/);
     assert.match(server.output(), /widgets +\/embed\/kith\.js/);

@@ -18,7 +18,12 @@ const TYPES: Record<string, string> = {
 /** A file under `root`, or null (never a path that escapes `root`). */
 async function fileUnder(root: string, relative: string): Promise<{ body: Buffer; type: string } | null> {
   const base = resolve(root);
-  const path = resolve(base, `.${sep}${decodeURIComponent(relative)}`);
+  let path: string;
+  try {
+    path = resolve(base, `.${sep}${decodeURIComponent(relative)}`);
+  } catch {
+    return null; // a malformed escape (`%E0%A4%A`): no such file, not a server error
+  }
   if (!path.startsWith(base + sep)) return null;
   try {
     if (!(await stat(path)).isFile()) return null;
