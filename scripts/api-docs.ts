@@ -45,7 +45,7 @@ export function analyse(widget: string): Manifest {
   try {
     execFileSync(
       join(root, 'node_modules/.bin/cem'),
-      ['analyze', '--config', 'scripts/cem.config.mjs', '--litelement', '--globs', 'packages/ui/src/kith-element.ts', `packages/${widget}/src/*.ts`, '--exclude', `packages/${widget}/src/*.styles.ts`, '--outdir', relative(root, out)],
+      ['analyze', '--config', 'scripts/cem.config.mjs', '--litelement', '--globs', 'packages/ui/src/kith-element.ts', `packages/${widget}/src/*.ts`, '--exclude', `packages/${widget}/src/*.styles.ts`, '--exclude', `packages/${widget}/src/react.ts`, '--outdir', relative(root, out)],
       { cwd: root, stdio: 'pipe' },
     );
     const m = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')) as Manifest;

@@ -1,10 +1,10 @@
 // What npm users get: each publishable package is built with its own `build` script, packed with
 // `pnpm pack` (which applies publishConfig and rewrites workspace:* ranges), unpacked, and checked
 // from the packed package.json: every `exports` entry has `types` and `default`/`import` files that
-// are in the tarball, the shipped JS imports no .ts source and only what the package depends on,
+// are in the tarball (`./react`, JSX types, only `types`), the shipped JS imports no .ts source and only what the package depends on,
 // the .d.ts files' relative imports resolve inside the tarball, only `define` registers an element,
-// and a consumer's TypeScript (moduleResolution bundler and nodenext) type-checks against the
-// unpacked @kith/client, @kith/ui and @kith/survey with no errors.
+// and a consumer's TypeScript (moduleResolution bundler and nodenext), React JSX included,
+// type-checks against the unpacked @kith/client, @kith/ui and @kith/survey with no errors.
 //
 // Everything happens in a temporary copy of the workspace (sources and configs, node_modules linked
 // to this checkout's packages): other test files run at the same time and the e2e ones serve
@@ -234,7 +234,9 @@ for (const p of PUBLISHED) {
       assert.ok(conditions.types, `exports["${sub}"].types`);
       assert.equal(Object.keys(conditions)[0], 'types', `exports["${sub}"]: types comes first`);
       const js = conditions.import ?? conditions.default;
-      assert.ok(js, `exports["${sub}"] has default or import`);
+      // `./react` is types only (JSX declarations): nothing to import at run time
+      if (sub === './react') assert.deepEqual(Object.keys(conditions), ['types'], `exports["${sub}"] is types only`);
+      else assert.ok(js, `exports["${sub}"] has default or import`);
       for (const [cond, file] of Object.entries(conditions)) {
         assert.match(file, cond === 'types' ? /^\.\/dist\/.+\.d\.ts$/ : /^\.\/dist\/.+\.js$/, `exports["${sub}"].${cond}`);
         assert.ok(has(file), `exports["${sub}"].${cond}: ${file} is in the tarball`);
@@ -278,7 +280,11 @@ for (const p of PUBLISHED) {
         if (spec.startsWith('.')) {
           const dts = posix.join(posix.dirname(f), spec).replace(/\.(ts|js)$/, '') + '.d.ts';
           assert.ok(has(dts), `${f}: ${spec} -> ${dts} is in the tarball`);
-        } else assert.ok(deps.has(packageOf(spec)), `${f} imports ${spec}, which is not a dependency`);
+        } else {
+          // a type import of `react` is met by `@types/react` (an optional peer, for the JSX types)
+          const pkg = packageOf(spec);
+          assert.ok(deps.has(pkg) || deps.has(`@types/${pkg}`), `${f} imports ${spec}, which is not a dependency`);
+        }
       }
     }
 
@@ -327,9 +333,11 @@ test("this checkout's node_modules holds no link or bin into the temporary works
   assert.deepEqual(into, []);
 });
 
-test('a TypeScript consumer type-checks against the packed @kith/survey and @kith/client', { timeout: 300_000 }, async (t) => {
+test('a TypeScript consumer (and its React JSX) type-checks against the packed @kith/survey and @kith/client', { timeout: 300_000 }, async (t) => {
   assert.ok(consumer, 'packed');
   for (const dep of ['lit', 'zod']) link(realpathSync(join(root, 'node_modules', dep)), join(consumer, 'node_modules', dep));
+  // a React app's types, for the JSX of @kith/survey/react
+  link(realpathSync(join(root, 'examples/react/node_modules/@types/react')), join(consumer, 'node_modules/@types/react'));
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   writeFileSync(
     join(consumer, 'index.ts'),
@@ -358,7 +366,17 @@ test('a TypeScript consumer type-checks against the packed @kith/survey and @kit
   const tsc = require.resolve('typescript/bin/tsc');
   // skipLibCheck false: the shipped .d.ts (and what they import from lit and zod) are checked too
   const compilerOptions = { noEmit: true, strict: true, skipLibCheck: false, target: 'es2022', lib: ['es2022', 'dom', 'dom.iterable'], types: [] };
-  writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['index.ts'] }, null, 2));
+  writeFileSync(
+    join(consumer, 'app.tsx'),
+    [
+      "import type {} from '@kith/survey/react';",
+      'export const ok = <kith-survey survey="nps" display="modal" onkith-survey-complete={(e) => e.detail.answers} />;',
+      '// @ts-expect-error: the survey property is a string',
+      'export const bad = <kith-survey survey={42} />;',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, jsx: 'react-jsx' }, files: ['index.ts', 'app.tsx'] }, null, 2));
   const modes = [['esnext', 'bundler'], ['nodenext', 'nodenext']] as const;
   const outputs = await Promise.all(
     modes.map(([module, resolution]) => run(process.execPath, [tsc, '-p', 'tsconfig.json', '--module', module, '--moduleResolution', resolution], consumer).catch((e: Error) => e.message)),
