@@ -50,7 +50,7 @@ export const BUDGETS = [
   { name: '<kith-badge-wall> own', entry: 'packages/badge-wall/src/define.ts', shared: SHARED, budget: 4, target: 4 },
   { name: 'kith.js loader', entry: 'packages/embed/src/kith.ts', page: [], budget: 2, target: 2 },
   { name: 'page: kith.js + one survey', entry: 'packages/embed/src/kith.ts', page: ['survey'], budget: 24.1, target: 22 },
-  { name: 'page: kith.js + all four', entry: 'packages/embed/src/kith.ts', page: ['survey', 'feedback', 'hot-topics', 'badge-wall'], budget: 36.7, target: 35 },
+  { name: 'page: kith.js + all four', entry: 'packages/embed/src/kith.ts', page: ['survey', 'feedback', 'hot-topics', 'badge-wall'], budget: 36.8, target: 35 },
 ];
 
 /**

@@ -59,6 +59,19 @@ describe('<kith-survey> moved in the page', () => {
     expect([el.isOpen, d.open, d.matches(':popover-open')]).to.deep.equal([false, false, false]);
   });
 
+  it('a modal survey switched to inline while open (a responsive app) lets the page scroll again', async () => {
+    const overflow = () => getComputedStyle(document.documentElement).overflowY;
+    const sheets = document.adoptedStyleSheets.length;
+    const el = await mount({ survey: 'nps', display: 'modal' });
+    await until(() => dialog(el)?.matches(':modal'));
+    expect(overflow()).to.equal('hidden');
+    el.setAttribute('display', 'inline');
+    await el.updateComplete;
+    await tick(50);
+    expect([$(el, 'dialog'), !!$(el, '.q')]).to.deep.equal([null, true]); // no dialog: the survey shows inline
+    expect([overflow(), document.adoptedStyleSheets.length]).to.deep.equal(['visible', sheets]);
+  });
+
   for (const trigger of ['immediate', 'exit-intent']) {
     it(`${trigger}: removed before its definition arrived, it neither opens nor counts a view`, async () => {
       const b = slow();

@@ -35,6 +35,15 @@ export class DialogController implements ReactiveController {
   /** Out of the page (or closed, from `hide()`): a modal it had open no longer is one; its scroll lock goes. */
   hostDisconnected(): void {
     this.#returnTo = null;
+    this.#unlock();
+  }
+
+  /** Re-rendered while locked: a modal that is gone (a new display mode, the error state) or was closed without `hide()` unlocks the page. */
+  hostUpdated(): void {
+    if (!this.#find()?.matches(':modal')) this.#unlock();
+  }
+
+  #unlock() {
     if (this.#lock) (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s != this.#lock)), (this.#lock = undefined);
   }
 
