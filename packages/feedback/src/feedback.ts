@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { FEEDBACK_MAX_LENGTH, getConfig, newId, parseOrThrow, type KithClient, type KithError } from '@kith/client';
-import { sendFeedback } from '@kith/client/feedback';
-import { FeedbackSubmit } from '@kith/client/checks';
+import { FeedbackSubmit, sendFeedback } from '@kith/client/feedback';
 import type { FeedbackSubmit as FeedbackBody } from '@kith/client/protocol';
 import { DialogController, KithElement, baseStyles, choiceList, controlStyles, numberIn, oneOf, ratingScale, textField, words, wordsAttr } from '@kith/ui';
 import { draftKey, readDraft, writeDraft, type FeedbackDraft } from './draft.ts';
