@@ -27,10 +27,7 @@ export class BadgeDetail {
   constructor(wall: KithBadgeWall) {
     this.#wall = wall;
     wall.adopt(styles, strings);
-    const find = () => wall.renderRoot.querySelector('dialog');
-    this.#dialog = new DialogController(wall, find, () => wall.close());
-    // moved in the page while open: leaving it made the modal non-modal; modal again
-    wall.addController({ hostConnected: () => void (find()?.open && (find()!.close(), this.#dialog.show(true))) });
+    this.#dialog = new DialogController(wall, () => wall.renderRoot.querySelector('dialog'), () => wall.close());
   }
 
   /** Open the dialog on the badge the wall holds as opened, and record the open. */

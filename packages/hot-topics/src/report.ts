@@ -59,10 +59,7 @@ export class TopicReport {
     this.#host = host;
     this.#client = client;
     this.#done = done;
-    const find = () => host.renderRoot.querySelector('dialog');
-    this.#dialog = new DialogController(host, find, () => this.close());
-    // moved in the page while open: leaving it made the modal non-modal; modal again
-    host.addController({ hostConnected: () => void (find()?.open && (find()!.close(), this.#dialog.show(true))) });
+    this.#dialog = new DialogController(host, () => host.renderRoot.querySelector('dialog'), () => this.close());
     host.adopt(reportStyles, reportStrings);
   }
 

@@ -188,3 +188,30 @@ describe('DialogController scroll lock', () => {
     expect(overflow()).to.equal('visible');
   });
 });
+
+describe('DialogController moved in the page', () => {
+  const dialogOf = (el: DialogHost) => el.renderRoot.querySelector('dialog')!;
+
+  it('a modal open while its host is moved is a modal again: backdrop, page inert, page locked', async () => {
+    const el = await mount();
+    await el.dialog.show(true);
+    expect(dialogOf(el).matches(':modal')).to.equal(true);
+    el.remove();
+    document.body.append(el); // a framework moving it
+    await el.updateComplete;
+    await frame();
+    expect([dialogOf(el).open, dialogOf(el).matches(':modal'), overflow()]).to.deep.equal([true, true, 'hidden']);
+    el.dialog.hide();
+    expect(overflow()).to.equal('visible');
+  });
+
+  it('a popover open while its host is moved is back in the top layer, still not modal', async () => {
+    const el = await mount();
+    await el.dialog.show(false);
+    el.remove();
+    document.body.append(el);
+    await frame();
+    expect([dialogOf(el).matches(':popover-open'), dialogOf(el).matches(':modal'), overflow()]).to.deep.equal([true, false, 'visible']);
+    el.dialog.hide();
+  });
+});

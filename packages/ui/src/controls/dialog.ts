@@ -24,6 +24,8 @@ export class DialogController implements ReactiveController {
   #returnTo?: HTMLElement | null;
   /** This dialog's scroll lock while it is modal: a sheet in the page's `adoptedStyleSheets`. */
   #lock?: CSSStyleSheet;
+  /** Shown as a modal (until `hide()`). */
+  #modal = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, find: () => HTMLDialogElement | null | undefined, onDismiss: () => void) {
     this.#host = host;
@@ -47,10 +49,15 @@ export class DialogController implements ReactiveController {
     if (this.#lock) (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s != this.#lock)), (this.#lock = undefined);
   }
 
-  /** Moved in the page: leaving it took an open popover out of the top layer; put it back. */
+  /**
+   * Moved in the page: leaving it took an open dialog out of the top layer, and a modal came back as
+   * a plain open dialog (no backdrop, the page live); put each back as it was.
+   */
   hostConnected(): void {
     const d = this.#find();
-    if (d?.open && d.popover && !d.matches(':popover-open')) this.#top(d);
+    if (!d?.open || d.matches(':modal')) return;
+    if (this.#modal) d.close(), void this.show(true);
+    else if (d.popover && !d.matches(':popover-open')) this.#top(d);
   }
 
   /**
@@ -70,6 +77,7 @@ export class DialogController implements ReactiveController {
 
   /** Open the dialog (after the host's pending render); moves focus in when modal or when `focus`. */
   async show(modal: boolean, focus = modal): Promise<void> {
+    this.#modal = modal;
     await this.#host.updateComplete;
     const d = this.#find();
     if (!d) return;
@@ -123,6 +131,7 @@ export class DialogController implements ReactiveController {
       if (d.open) d.close();
       if (inside && this.#returnTo?.isConnected) this.#returnTo.focus();
     }
+    this.#modal = false;
     this.hostDisconnected();
   }
 
