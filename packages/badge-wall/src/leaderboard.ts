@@ -30,6 +30,16 @@ thead th { color: var(--_muted); font-size: .875em }
 /** The table of a wall in leaderboard mode. Brings its styles and strings. */
 export class Board {
   #wall: KithBadgeWall;
+  /**
+   * Where the table is wider than its area (a narrow column), the area is a tab stop, so keys can
+   * scroll it: Safari does not make a scroller a tab stop by itself as Chromium and Firefox do. Only
+   * then, so there is no extra tab stop where the table fits.
+   */
+  #fit = new ResizeObserver(() => {
+    const area = this.#wall.renderRoot.querySelector('.scroll');
+    const over = !!area && area.scrollWidth > area.clientWidth;
+    for (const [k, v] of [['tabindex', '0'], ['role', 'region'], ['aria-labelledby', 'title']]) over ? area.setAttribute(k, v!) : area?.removeAttribute(k);
+  });
 
   constructor(wall: KithBadgeWall) {
     this.#wall = wall;
@@ -44,6 +54,8 @@ export class Board {
     const wall = this.#wall;
     const p = wall.period ?? 'week';
     const period = p === 'all' ? wall.t('all') : new Intl.RelativeTimeFormat(wall.resolvedLocale, { numeric: 'auto' }).format(0, p);
+    // the area and the table: either one changing size may make the table overflow or fit
+    void wall.updateComplete.then(() => wall.renderRoot.querySelectorAll('.scroll, .scroll table').forEach((e) => this.#fit.observe(e)));
     // prettier-ignore
     return html`<p class="muted" part="summary">${period}</p>${rows.length ? html`<div class="scroll"><table part="table" aria-labelledby="title"><thead><tr>${['rank', 'member', 'score', 'badges'].map((k) => html`<th scope="col">${wall.t(k)}</th>`)}</tr></thead><tbody>${rows.map(
       (r) => html`<tr part="row"><td>${wall.n(r.rank)}</td><th scope="row"><span class="who">${
