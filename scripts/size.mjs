@@ -42,15 +42,15 @@ const CLIENT_ALL = ['index', 'calls/survey', 'calls/feedback', 'calls/topics', '
 export const BUDGETS = [
   { name: '@kith/client', entry: 'packages/client/src/index.ts', budget: 5.3, target: 6 },
   { name: '@kith/client + its four protocol areas', entry: CLIENT_ALL },
-  { name: '<kith-survey> + ui, client, lit', entry: 'packages/survey/src/define.ts', budget: 21.8, target: 20 },
-  { name: '<kith-feedback> + ui, client, lit', entry: 'packages/feedback/src/define.ts', budget: 20.9, target: 16 },
+  { name: '<kith-survey> + ui, client, lit', entry: 'packages/survey/src/define.ts', budget: 21.9, target: 20 },
+  { name: '<kith-feedback> + ui, client, lit', entry: 'packages/feedback/src/define.ts', budget: 21, target: 16 },
   { name: '<kith-survey> own', entry: 'packages/survey/src/define.ts', shared: SHARED, budget: 5.1 },
   { name: '<kith-feedback> own', entry: 'packages/feedback/src/define.ts', shared: SHARED, budget: 4, target: 4 },
   { name: '<kith-hot-topics> own', entry: 'packages/hot-topics/src/define.ts', shared: SHARED, budget: 5, target: 5 },
   { name: '<kith-badge-wall> own', entry: 'packages/badge-wall/src/define.ts', shared: SHARED, budget: 4, target: 4 },
   { name: 'kith.js loader', entry: 'packages/embed/src/kith.ts', page: [], budget: 2, target: 2 },
-  { name: 'page: kith.js + one survey', entry: 'packages/embed/src/kith.ts', page: ['survey'], budget: 24.1, target: 22 },
-  { name: 'page: kith.js + all four', entry: 'packages/embed/src/kith.ts', page: ['survey', 'feedback', 'hot-topics', 'badge-wall'], budget: 36.8, target: 35 },
+  { name: 'page: kith.js + one survey', entry: 'packages/embed/src/kith.ts', page: ['survey'], budget: 24.2, target: 22 },
+  { name: 'page: kith.js + all four', entry: 'packages/embed/src/kith.ts', page: ['survey', 'feedback', 'hot-topics', 'badge-wall'], budget: 36.9, target: 35 },
 ];
 
 /**

@@ -107,8 +107,8 @@ export class KithHotTopics extends KithElement {
   declare limit?: number;
   /** list (default), compact (one line, no excerpt or tags) or cards. */
   declare layout?: TopicLayout;
-  /** Live updates over server-sent events; when the stream fails, poll every N seconds (empty or 0: 30). Absent: none. */
-  declare live?: number;
+  /** Live updates over server-sent events; when the stream fails, poll every N seconds (empty or 0: 30). Absent: none. As a property, `true` is on (30) and `false` off. */
+  declare live?: number | boolean;
   /** Let visitors vote (optimistic, one vote each, delivered through the outbox). */
   declare voting: boolean;
   /** Let visitors report a topic to the moderators. */
@@ -192,8 +192,10 @@ export class KithHotTopics extends KithElement {
     this.requestUpdate();
     client.track('view', 'hot-topics');
     // live updates: their code arrives on first use (its own chunk)
-    if (this.live !== undefined)
-      void import('./live.ts').then((m) => m.follow(this.#feed, this.#changed, client, query, signal, this.live || 30));
+    // `live` alone is 0 (the default interval); a framework's `false` is off and `true` the default
+    const live = this.live;
+    if (live !== undefined && live !== false)
+      void import('./live.ts').then((m) => m.follow(this.#feed, this.#changed, client, query, signal, typeof live == 'number' && live > 0 ? live : 30));
   }
 
   /** A live change, or the live mode (stream, polling) as it starts. */

@@ -6,7 +6,7 @@ import type { KithHotTopics } from './hot-topics.ts';
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      'kith-hot-topics': KithJsx<KithHotTopics, 'sort' | 'period' | 'tag' | 'tags' | 'limit' | 'layout' | 'live' | 'voting' | 'reporting' | 'communityUrl', 'kith-topic-'>;
+      'kith-hot-topics': KithJsx<KithHotTopics, 'sort' | 'period' | 'tag' | 'tags' | 'limit' | 'layout' | 'live' | 'voting' | 'reporting' | 'communityUrl' | 'linkTarget', 'kith-topic-'>;
     }
   }
 }

@@ -57,3 +57,24 @@ describe('<kith-hot-topics> in a single-page app', () => {
     el.remove();
   });
 });
+
+describe('<kith-hot-topics> live set as a property (Vue, Svelte and React pass booleans)', () => {
+  it('false is off and true the default live mode', async () => {
+    const b = backend();
+    let streams = 0;
+    const stream = b.streamTopics!.bind(b);
+    b.streamTopics = (q, on, ctx) => (streams++, stream(q, on, ctx));
+    const off = document.createElement('kith-hot-topics') as import('./harness.ts').KithHotTopics;
+    Object.assign(off, { backend: b, eager: true, live: false });
+    document.body.append(off);
+    await until(() => !off.loading && $(off, '[part=list]'));
+    await tick(200);
+    expect([streams, off.liveMode]).to.deep.equal([0, 'off']);
+    off.remove();
+    const on = Object.assign(document.createElement('kith-hot-topics') as import('./harness.ts').KithHotTopics, { backend: b, eager: true, live: true });
+    document.body.append(on);
+    await until(() => on.liveMode === 'stream');
+    expect(streams).to.equal(1);
+    on.remove();
+  });
+});

@@ -127,10 +127,14 @@ export class KithElement extends LitElement {
     for (const [key, d] of (this.constructor as typeof LitElement).elementProperties) {
       if ((d as AttrDeclaration).parse && name === (typeof d.attribute === 'string' ? d.attribute : String(key).toLowerCase())) spec = d as AttrDeclaration;
     }
-    if (!spec) return;
-    const bad = !!value && spec.parse(value) === undefined; // absent or empty: the default applies
+    // absent or empty: the default applies
+    if (spec) this.#judge(name, value!, !!value && spec.parse(value) === undefined, spec.allowed);
+  }
+
+  /** Record whether attribute `name` (or its property) holds a value its schema refuses: one console error, the error state. */
+  #judge(name: string, value: string, bad: boolean, allowed: string) {
     if (bad && this.#invalid.get(name) !== value) {
-      console.error(`<${this.localName}> ${name}="${value}" is not valid: use ${spec.allowed}.`);
+      console.error(`<${this.localName}> ${name}="${value}" is not valid: use ${allowed}.`);
     }
     const had = this.#invalid.size;
     if (bad) this.#invalid.set(name, value);
@@ -372,6 +376,16 @@ export class KithElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Frameworks (Vue, Svelte, React 19) set properties, not attributes: a string or number set so is
+    // checked like the attribute, and a string the attribute would turn into another type ("2") is
+    for (const key of changed.keys()) {
+      const d = (this.constructor as typeof LitElement).elementProperties.get(key) as AttrDeclaration;
+      const v = this[key as 'site'] as unknown;
+      if (!d?.parse || (typeof v != 'string' && typeof v != 'number')) continue;
+      const p = d.parse(String(v));
+      this.#judge(typeof d.attribute == 'string' ? d.attribute : String(key).toLowerCase(), String(v), p === undefined, d.allowed);
+      if (p !== undefined) this[key as 'site'] = p as string;
+    }
     this.#locale = undefined; // re-read: the attribute, configure() or an ancestor's lang may have changed
     if (!this.#strings) this.#loadStrings();
     // not started yet: `eager` (or what decides `lazy`) may have been set after connecting
