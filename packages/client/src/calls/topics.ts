@@ -5,7 +5,7 @@ import { parseOrUndefined } from '../parse.ts';
 import { ReportAck, TopicPage, TopicStreamEvent, VoteAck } from '../protocol/checks/topics.ts';
 
 // this area's checks, so a page with only a feed imports no other area's (`@kith/client/checks` has them all)
-export { ReportAck, ReportSubmit, TopicPage, TopicStreamEvent, VoteAck, VoteSubmit } from '../protocol/checks/topics.ts';
+export { ReportAck, TopicPage, TopicStreamEvent, VoteAck } from '../protocol/checks/topics.ts';
 import type { ReportSubmit, TopicQuery, TopicStreamEvent as StreamEvent, VoteAck as VoteAckT, ReportAck as ReportAckT, VoteSubmit } from '../protocol/topics.ts';
 
 /** `GET /v1/topics`. */
